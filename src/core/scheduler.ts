@@ -16,3 +16,21 @@ export interface TaskLabel {
   owner: string;
   detail?: string;
 }
+
+/** A scheduler that also tracks the runtime's concurrent activities ("actors"), so it can tell when all is quiet. */
+export interface ActorScheduler extends Scheduler {
+  /** Starts an actor. Every `run` call must happen inside a spawned actor. */
+  spawn<T>(owner: string, activity: () => Promise<T>): Promise<T>;
+  /** Resolves once no actor is running or waiting. */
+  whenIdle(): Promise<void>;
+}
+
+/** One released task, for replay and the timeline. */
+export interface TraceEntry {
+  step: number;
+  owner: string;
+  kind: string;
+  detail?: string;
+  /** True when this release switched away from an actor that still had work waiting. */
+  isContextSwitch: boolean;
+}

@@ -1,0 +1,58 @@
+/** Instants are `YYYY-MM-DDTHH:MM` in the practice's local time; arithmetic is done as if UTC (no DST). */
+const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
+
+/** Pure: true when `value` is a real calendar instant `YYYY-MM-DDTHH:MM`. */
+export function isInstant(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const match = INSTANT.exec(value);
+  if (!match) return false;
+  return toMinutes(value) !== null && fromMinutes(toMinutes(value) as number) === value;
+}
+
+function toMinutes(instant: string): number | null {
+  const match = INSTANT.exec(instant);
+  if (!match) return null;
+  const [, y, mo, d, h, mi] = match.map(Number);
+  if (h > 23 || mi > 59) return null;
+  return Date.UTC(y, mo - 1, d, h, mi) / 60_000;
+}
+
+function fromMinutes(minutes: number): string {
+  return new Date(minutes * 60_000).toISOString().slice(0, 16);
+}
+
+/** Pure: the instant `minutes` later (negative = earlier). */
+export function addMinutes(instant: string, minutes: number): string {
+  const base = toMinutes(instant);
+  if (base === null) throw new RangeError(`"${instant}" is not an instant YYYY-MM-DDTHH:MM`);
+  return fromMinutes(base + minutes);
+}
+
+/** Pure: the instant `days` later at the same time of day. */
+export const addDays = (instant: string, days: number): string => addMinutes(instant, days * 24 * 60);
+
+/** Pure: 23:59 on the last day of the instant's month. */
+export function endOfMonth(instant: string): string {
+  const [y, m] = instant.slice(0, 7).split('-').map(Number);
+  return fromMinutes(Date.UTC(y, m, 0, 23, 59) / 60_000);
+}
+
+/** The sandbox's "now": moved only by the user, a scenario or a test. */
+export interface VirtualClock {
+  now(): string;
+  set(instant: string): void;
+}
+
+/** A virtual clock starting at `start`; `set` rejects anything but a real instant. */
+export function createVirtualClock(start: string, onSet?: (instant: string) => void): VirtualClock {
+  if (!isInstant(start)) throw new RangeError(`The clock needs an instant YYYY-MM-DDTHH:MM, got "${start}"`);
+  let current = start;
+  return {
+    now: () => current,
+    set(instant: string) {
+      if (!isInstant(instant)) throw new RangeError(`The clock needs an instant YYYY-MM-DDTHH:MM, got "${instant}"`);
+      current = instant;
+      onSet?.(instant);
+    },
+  };
+}
