@@ -14,7 +14,13 @@ export interface ConcurrencyConflict {
 
 /** An infrastructure failure, as a value the UI can show. */
 export interface StoreFailure {
-  code: 'QuotaExceeded' | 'DatabaseClosed' | 'UpgradeBlocked' | 'VersionChanged' | 'InvalidAppend' | 'StoreFailed';
+  code:
+    | 'QuotaExceeded'
+    | 'DatabaseClosed'
+    | 'UpgradeBlocked'
+    | 'VersionChanged'
+    | 'InvalidAppend'
+    | 'StoreFailed';
   message: string;
   cause?: string;
 }
@@ -23,7 +29,7 @@ export type AppendResult =
   | { kind: 'appended'; events: RecordedEvent[]; streamVersion: number; lastPosition: number }
   | { kind: 'failed'; error: ConcurrencyConflict | StoreFailure };
 
-/** Thrown by reads when the database itself fails (closed, blocked…). Writes return values instead. */
+/** Thrown by reads (and by `recordCommand`, `deleteCheckpoints`, `reset`) when the database fails. Appends, checkpoint saves and imports return values instead. */
 export class StoreError extends Error {
   constructor(readonly failure: StoreFailure) {
     super(failure.message);
@@ -83,7 +89,10 @@ export interface SubscribeOptions {
   afterPosition: number;
   /** Max events per delivery. */
   batchSize?: number;
-  /** Called if reading fails: the subscription stops, it never skips. */
+  /**
+   * Called once if the subscription has to stop: reading failed, the handler threw, or the log was
+   * replaced (`reset`/`importLog`, here or in another tab: code `VersionChanged`). It never skips.
+   */
   onError?: (failure: StoreFailure) => void;
 }
 
@@ -102,26 +111,46 @@ export type ImportResult =
 
 export interface EventStore {
   readonly kind: 'memory' | 'indexeddb';
-  /** Atomic: all events or none. Checks `expectedVersion` against the stream's current version. */
-  append(streamId: string, events: NewEvent[], options: { expectedVersion: ExpectedVersion }): Promise<AppendResult>;
+  /**
+   * Atomic: all events or none. Checks `expectedVersion` against the stream's current version.
+   * An empty batch only checks the version. Event ids must be unique (the runtime uses UUIDs); the
+   * store checks uniqueness within the batch, `importLog` checks the whole log.
+   */
+  append(
+    streamId: string,
+    events: NewEvent[],
+    options: { expectedVersion: ExpectedVersion },
+  ): Promise<AppendResult>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /** The last global position (0 when empty). */
   head(): Promise<number>;
-  /** Live: every event after `afterPosition`, in order, no gaps, no duplicates, including other tabs' appends. */
-  subscribe(handler: (events: RecordedEvent[]) => void | Promise<void>, options: SubscribeOptions): Subscription;
+  /**
+   * Live: every event after `afterPosition`, in order, no gaps, no duplicates, including other tabs' appends.
+   * Deliveries are serialized: the next starts after the handler's promise settles.
+   */
+  subscribe(
+    handler: (events: RecordedEvent[]) => void | Promise<void>,
+    options: SubscribeOptions,
+  ): Subscription;
 
   loadCheckpoint<State>(subscriberId: string): Promise<Checkpoint<State> | null>;
-  saveCheckpoint<State>(checkpoint: Checkpoint<State>): Promise<{ kind: 'saved' } | { kind: 'failed'; error: StoreFailure }>;
+  saveCheckpoint<State>(
+    checkpoint: Checkpoint<State>,
+  ): Promise<{ kind: 'saved' } | { kind: 'failed'; error: StoreFailure }>;
   deleteCheckpoints(): Promise<void>;
 
+  /** Assigns the next gapless `seq` (shared by all tabs). */
   recordCommand(record: NewCommandRecord): Promise<CommandRecord>;
   readCommands(): Promise<CommandRecord[]>;
 
   exportLog(exportedAt: string): Promise<EventLogFile>;
-  /** Validates the whole file first; on any problem the store is left exactly as it was. Replaces the log. */
+  /**
+   * Validates the whole file first (an object, or its JSON text); on any problem the store is left
+   * exactly as it was. Replaces events and commands, clears checkpoints; live subscriptions stop with `VersionChanged`.
+   */
   importLog(file: unknown): Promise<ImportResult>;
-  /** Empties events, commands and checkpoints. */
+  /** Empties events, commands and checkpoints. Live subscriptions stop with `VersionChanged`. */
   reset(): Promise<void>;
   close(): void;
 }
