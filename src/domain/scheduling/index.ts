@@ -1,0 +1,120 @@
+import type { BoundedContext, CommandPlan, DecisionInput } from '../../core/boundedContext.ts';
+import type { Decision } from '../../core/decider.ts';
+import type { DomainEvent } from '../../core/event.ts';
+import type { SchedulingCommand } from './commands.ts';
+import { dayDecider } from './day/decider.ts';
+import type { SchedulingError } from './errors.ts';
+import type { SchedulingEvent } from './events.ts';
+import { dayIdOf, dayStream, mailboxStream, patientStream, practiceStream } from './ids.ts';
+import { mailboxDecider } from './mailbox/decider.ts';
+import { patientDecider } from './patient/decider.ts';
+import { practiceDecider } from './practice/decider.ts';
+import { schedulingProjections } from './projections/index.ts';
+import { schedulingSagas } from './sagas/index.ts';
+import { validateCommand } from './validation.ts';
+
+export * from './commands.ts';
+export * from './events.ts';
+export * from './errors.ts';
+export * from './ids.ts';
+export { validateCommand } from './validation.ts';
+export { schedulingQueries, schedulingProjections } from './projections/index.ts';
+export type {
+  ReadProjection,
+  AvailableSlotsOfDoctor,
+  PatientSlot,
+  Appointment,
+  DoctorDay,
+} from './projections/index.ts';
+export {
+  schedulingSagas,
+  sagaMachines,
+  listSagaInstances,
+  overbookingMachine,
+  dayCancellationNotifierMachine,
+  DEFAULT_MONTHLY_LIMIT,
+} from './sagas/index.ts';
+export type { SagaInstance } from './sagas/index.ts';
+export { practiceDecider } from './practice/decider.ts';
+export { patientDecider } from './patient/decider.ts';
+export { dayDecider } from './day/decider.ts';
+export { mailboxDecider } from './mailbox/decider.ts';
+
+/** Pure: the state a decider reaches by folding a stream's events. */
+export function fold<S, E extends DomainEvent>(
+  decider: { initialState: () => S; evolve: (state: S, event: E) => S },
+  events: readonly DomainEvent[],
+): S {
+  return events.reduce((state, event) => decider.evolve(state, event as E), decider.initialState());
+}
+
+/** Pure: the stream a command writes to and the streams its guard queries read (seed 003). */
+export function planCommand(command: SchedulingCommand): CommandPlan {
+  switch (command.type) {
+    case 'RegisterDoctor':
+      return { streamId: practiceStream(), guardStreamIds: [] };
+    case 'RegisterPatient':
+      return { streamId: patientStream(command.data.patientId), guardStreamIds: [] };
+    case 'ScheduleDay':
+      return {
+        streamId: dayStream(dayIdOf(command.data.doctorId, command.data.date)),
+        guardStreamIds: [practiceStream()],
+      };
+    case 'ScheduleSlot':
+      return { streamId: dayStream(command.data.dayId), guardStreamIds: [practiceStream()] };
+    case 'BookSlot':
+    case 'BookDoubleSlot':
+      return {
+        streamId: dayStream(command.data.dayId),
+        guardStreamIds: [patientStream(command.data.patientId)],
+      };
+    case 'CancelSlotBooking':
+    case 'CancelDaySchedule':
+    case 'ArchiveDaySchedule':
+      return { streamId: dayStream(command.data.dayId), guardStreamIds: [] };
+    case 'NotifyPatient':
+      return { streamId: mailboxStream(command.data.patientId), guardStreamIds: [] };
+  }
+}
+
+/** Pure: routes a command to its decider, folding the target stream and the guard streams first. */
+export function decideCommand(
+  command: SchedulingCommand,
+  input: DecisionInput,
+): Decision<SchedulingEvent, SchedulingError> {
+  switch (command.type) {
+    case 'RegisterDoctor':
+      return practiceDecider.decide(command, fold(practiceDecider, input.stream), null);
+    case 'RegisterPatient':
+      return patientDecider.decide(command, fold(patientDecider, input.stream), null);
+    case 'NotifyPatient':
+      return mailboxDecider.decide(command, fold(mailboxDecider, input.stream), null);
+    default: {
+      const guard = (streamId: string) => input.guards[streamId] ?? [];
+      const practice = fold(practiceDecider, guard(practiceStream()));
+      const patient =
+        command.type === 'BookSlot' || command.type === 'BookDoubleSlot'
+          ? fold(patientDecider, guard(patientStream(command.data.patientId)))
+          : null;
+      return dayDecider.decide(command, fold(dayDecider, input.stream), {
+        now: input.now,
+        practice,
+        patient,
+      });
+    }
+  }
+}
+
+/** The scheduling bounded context (DOMAIN.md): validation, routing, deciders, read models and sagas. */
+export function createScheduling(
+  options: { monthlyLimit?: number } = {},
+): BoundedContext<SchedulingCommand, SchedulingEvent, SchedulingError> {
+  return {
+    name: 'scheduling',
+    validate: validateCommand,
+    plan: planCommand,
+    decide: decideCommand,
+    projections: schedulingProjections(),
+    sagas: schedulingSagas(options.monthlyLimit),
+  };
+}

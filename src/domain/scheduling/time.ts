@@ -1,0 +1,62 @@
+/** Calendar and clock arithmetic on the practice's local strings (`YYYY-MM-DD`, `HH:MM`, `YYYY-MM-DDTHH:MM`). Pure. */
+
+export const SLOT_MINUTES = 10;
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
+const INSTANT = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})$/;
+
+const daysInMonth = (year: number, month: number): number =>
+  month === 2
+    ? year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
+      ? 29
+      : 28
+    : [4, 6, 9, 11].includes(month)
+      ? 30
+      : 31;
+
+/** Pure: is `value` a real calendar date `YYYY-MM-DD`? */
+export function isDate(value: string): boolean {
+  const match = DATE.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+/** Pure: is `value` a clock time `HH:MM` (00:00–23:59)? */
+export const isTime = (value: string): boolean => TIME.test(value);
+
+/** Pure: is `value` an instant `YYYY-MM-DDTHH:MM` with a real date and time? */
+export function isInstant(value: string): boolean {
+  const match = INSTANT.exec(value);
+  return match !== null && isDate(match[1]) && isTime(match[2]);
+}
+
+/** Pure: minutes since midnight of `HH:MM`. */
+export function minutesOf(time: string): number {
+  return Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+}
+
+/** Pure: `HH:MM` of minutes since midnight. */
+export function timeOf(minutes: number): string {
+  const hours = Math.floor(minutes / 60);
+  return `${String(hours).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
+/** Pure: the time `minutes` later. */
+export const addMinutes = (time: string, minutes: number): string => timeOf(minutesOf(time) + minutes);
+
+/** Pure: is the time on the 10-minute slot grid? */
+export const isOnSlotGrid = (time: string): boolean => minutesOf(time) % SLOT_MINUTES === 0;
+
+/** Pure: the instant a slot starts. */
+export const instantOf = (date: string, time: string): string => `${date}T${time}`;
+
+/** Pure: `YYYY-MM` of a date: the month a booking counts against. */
+export const monthOf = (date: string): string => date.slice(0, 7);
+
+/** Pure: completed years between `birthDate` and `onDate`. */
+export function ageOn(birthDate: string, onDate: string): number {
+  const years = Number(onDate.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  return onDate.slice(5) < birthDate.slice(5) ? years - 1 : years;
+}
