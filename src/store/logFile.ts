@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { RecordedEvent } from '../core/event.ts';
+import type { NewEvent, RecordedEvent } from '../core/event.ts';
 import type { CommandRecord, EventLogFile } from './eventStore.ts';
 
 /** Limits an imported log must respect; anything larger is rejected before a byte is written. */
@@ -21,6 +21,24 @@ export interface InvalidImport {
   code: 'InvalidImport';
   message: string;
   path?: string;
+}
+
+/** Pure: the stored event shape; every store builds it in this field order, so exports compare byte for byte. */
+export function recorded(
+  event: NewEvent,
+  position: number,
+  streamId: string,
+  version: number,
+): RecordedEvent {
+  return {
+    id: event.id,
+    position,
+    streamId,
+    version,
+    type: event.type,
+    data: event.data,
+    metadata: event.metadata,
+  };
 }
 
 const HOSTILE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
