@@ -7,7 +7,7 @@ import type {
   EventStore,
   ImportResult,
 } from './eventStore.ts';
-import { LOG_FORMAT, LOG_FORMAT_VERSION, appendProblem, validateLogFile } from './logFile.ts';
+import { LOG_FORMAT, LOG_FORMAT_VERSION, appendProblem, recorded, validateLogFile } from './logFile.ts';
 import { type LiveSubscription, conflict, startSubscription, versionMatches } from './subscription.ts';
 
 function deepFreeze<T>(value: T): T {
@@ -16,24 +16,6 @@ function deepFreeze<T>(value: T): T {
     for (const inner of Object.values(value)) deepFreeze(inner);
   }
   return value;
-}
-
-/** The stored shape; the same field order as the Dexie store builds, so exports compare byte for byte. */
-export function recorded(
-  event: NewEvent,
-  position: number,
-  streamId: string,
-  version: number,
-): RecordedEvent {
-  return {
-    id: event.id,
-    position,
-    streamId,
-    version,
-    type: event.type,
-    data: event.data,
-    metadata: event.metadata,
-  };
 }
 
 /** The reference `EventStore`: plain arrays, same contract as the Dexie store. Stored events are frozen copies. */
@@ -49,6 +31,8 @@ export function createMemoryStore(): EventStore {
     for (const subscription of subscriptions) subscription.notify();
   };
 
+  // Replacing the log does not wake subscriptions: the caller re-subscribes, and an old subscription
+  // learns of the replacement (VersionChanged) only if it is still open at the next append.
   const load = (file: EventLogFile) => {
     events = file.events.map((e) => deepFreeze(structuredClone(e)));
     streams = new Map();
@@ -60,7 +44,6 @@ export function createMemoryStore(): EventStore {
     commands = structuredClone(file.commands);
     checkpoints = new Map();
     epoch += 1;
-    notifyAll();
   };
 
   const store: EventStore = {
