@@ -24,8 +24,9 @@ export interface OverbookingInput {
 const keyOf = (event: { dayId: string; slotId: string }) => `${event.dayId}|${event.slotId}`;
 
 /**
- * Why pending cancellations are subtracted: a double slot that overshoots by two arrives as two bookings;
- * counting the first compensation as already done makes the second booking cancel only itself.
+ * Why pending cancellations are subtracted: a booking whose compensation is already requested is on its way
+ * out. Counting it again would cancel a later booking that fits, e.g. after the patient freed a place; so a
+ * double slot that overshoots by two loses exactly its two surplus halves and nothing more.
  */
 export const countsTowardsLimit = (context: OverbookingContext): number =>
   context.activeSlots.length - context.pendingCancellations.length;

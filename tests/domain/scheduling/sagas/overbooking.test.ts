@@ -132,6 +132,25 @@ describe('overbooking saga', () => {
     });
   });
 
+  describe('when a compensation is still pending', () => {
+    it('does not count the booking it will cancel', () => {
+      given([
+        slotBooked(march('02')),
+        slotBooked(march('03')),
+        slotBooked(march('04')),
+        slotBookingCancelled({ ...march('02'), reason: 'patient-request' }),
+      ])
+        .whenEvent(slotBooked(march('05')), { saga: 'overbooking' })
+        .thenReactions([]);
+    });
+
+    it('still cancels a booking that goes over the limit', () => {
+      given([slotBooked(march('02')), slotBooked(march('03')), slotBooked(march('04'))])
+        .whenEvent(slotBooked(march('05')), { saga: 'overbooking' })
+        .thenReactions([cancelForOverbooking('05')]);
+    });
+  });
+
   describe('when an event is delivered again', () => {
     it('sends nothing the second time', () => {
       given([slotBooked(march('02')), slotBooked(march('03')), slotBooked(march('04'))])
