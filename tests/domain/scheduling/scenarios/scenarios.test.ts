@@ -13,15 +13,7 @@ import {
 import { isInstant } from '../../../../src/domain/scheduling/time.ts';
 import { runScenario } from './referenceRunner.ts';
 
-const readModelsOf = (run: ReturnType<typeof runScenario>) => {
-  const states = new Map(
-    run.context.projections.map((projection) => [
-      projection.name,
-      run.log.reduce((state, event) => projection.apply(state, event), projection.initialState()),
-    ]),
-  );
-  return (name: string) => states.get(name);
-};
+const readModelsOf = (run: ReturnType<typeof runScenario>) => run.readModels();
 const results = (run: ReturnType<typeof runScenario>) =>
   run.outcomes.map((outcome) => `${outcome.command.type}:${outcome.result}`);
 
