@@ -13,6 +13,11 @@ export interface RuntimeFaults {
   skipVersionCheck?: boolean;
   /** Append each event on its own: a double slot is no longer atomic. */
   splitAppends?: boolean;
+  /**
+   * Fault: this successful append's acknowledgement is lost. The events are in the store, but the handler
+   * is told the append failed, so it reloads and decides again (the retry sees its own write).
+   */
+  loseAck?: (append: { commandId: string; streamId: string; attempt: number }) => boolean;
 }
 
 export interface CommandHandlerDeps {
@@ -88,6 +93,10 @@ export async function handleCommand(
       return { stream, guards: Object.fromEntries(plan.guardStreamIds.map((id, i) => [id, guardStreams[i]])) };
     });
 
+    // A retry after a lost acknowledgement finds its own earlier write: the command is done, not decided again.
+    const written = attempt > 0 ? stream.filter((e) => e.metadata.commandId === commandId) : [];
+    if (written.length > 0) return finish({ kind: 'accepted', events: written, commandId }, command);
+
     // 3. Decide: pure.
     const now = clock.now();
     const decision = context.decide(command, { stream, guards, now });
@@ -113,6 +122,12 @@ export async function handleCommand(
           expectedVersion: index === 0 || expectedVersion === 'any' ? expectedVersion : (appended.at(-1)?.version ?? 0),
         }),
       );
+      if (result.kind === 'appended' && deps.faults.loseAck?.({ commandId, streamId: plan.streamId, attempt })) {
+        // The store has the events (subscribers must see them); only this handler believes it failed.
+        deps.onAppended(result.events);
+        conflict = { streamId: plan.streamId, expectedVersion: 'any', actualVersion: result.streamVersion };
+        break;
+      }
       if (result.kind === 'appended') {
         appended.push(...result.events);
         deps.onAppended(result.events);

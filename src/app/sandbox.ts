@@ -7,6 +7,7 @@ import { createMemoryStore } from '../store/memoryStore.ts';
 import type { CommandRecord, EventLogFile, EventStore, ImportResult, StoreFailure } from '../store/eventStore.ts';
 import { handleCommand, type RuntimeFaults } from './commandHandler.ts';
 import { sequentialIds, type IdGenerator } from './ids.ts';
+import { staleReadOverbookingSaga } from './staleReadSaga.ts';
 import { createLiveScheduler, type LiveScheduler } from './liveScheduler.ts';
 import { ProjectionRunner, SagaRunner, type RunnerDeps } from './subscriberRunner.ts';
 import type { DispatchMetadata, DispatchResult, ProjectionStatus, SagaStatus, SandboxOptions } from './types.ts';
@@ -28,6 +29,8 @@ export interface RuntimeOptions extends SandboxOptions {
   nonIdempotentProjections?: boolean;
   /** Fault: which events are delivered twice. */
   duplicateDelivery?: (event: RecordedEvent) => boolean;
+  /** Planted bug: the overbooking saga counts from the `monthlyBookings` read model as it is at delivery. */
+  staleSagaReads?: boolean;
 }
 
 type Queries = typeof schedulingQueries;
@@ -131,7 +134,11 @@ export function createSandbox(options: RuntimeOptions = {}): Sandbox {
   const dispatchAs = (command: Command, metadata: DispatchMetadata, owner: string) =>
     handleCommand(handlerDeps, command, metadata, owner);
   const sagaRunners =
-    options.runSagas === false ? [] : context.sagas.map((s) => new SagaRunner(s, runnerDeps, dispatchAs, clock.now));
+    options.runSagas === false
+      ? []
+      : context.sagas
+          .map((s) => (options.staleSagaReads && s.name === 'overbooking' ? staleSaga() : s))
+          .map((s) => new SagaRunner(s, runnerDeps, dispatchAs, clock.now));
 
   let subscription: { close(): void } | null = null;
   const follow = () => {
@@ -156,6 +163,12 @@ export function createSandbox(options: RuntimeOptions = {}): Sandbox {
     follow();
     wakeAll();
   })();
+
+  function staleSaga() {
+    const limit = options.monthlyLimit ?? 10;
+    const saga = staleReadOverbookingSaga(limit, (patientId, month) => schedulingQueries.monthlyBookings(read, patientId, month));
+    return saga as unknown as (typeof context.sagas)[number];
+  }
 
   const read: Read = (name: string) => {
     const runner = runners.get(name);

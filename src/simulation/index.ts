@@ -1,0 +1,5 @@
+export * from './race.ts';
+export * from './generators.ts';
+export * from './properties.ts';
+export * from './lab.ts';
+export { canonicalJson, hashText } from './canonical.ts';
