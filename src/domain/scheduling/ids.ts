@@ -28,11 +28,14 @@ export function parseDayId(dayId: string): { doctorId: string; date: string } | 
   return match ? { doctorId: match[1], date: match[2] } : null;
 }
 
+// Why slicing rather than parsing: projections and sagas call these on every booking event.
+const hasDateSuffix = (dayId: string) => dayId.length > 11 && dayId.charCodeAt(dayId.length - 11) === 95; // '_'
+
 /** Pure: the doctor part of a day id (before the final `_YYYY-MM-DD`). */
-export const doctorIdOfDay = (dayId: string): string => parseDayId(dayId)?.doctorId ?? dayId;
+export const doctorIdOfDay = (dayId: string): string => (hasDateSuffix(dayId) ? dayId.slice(0, -11) : dayId);
 
 /** Pure: the date part of a day id. */
-export const dateOfDay = (dayId: string): string => parseDayId(dayId)?.date ?? '';
+export const dateOfDay = (dayId: string): string => (hasDateSuffix(dayId) ? dayId.slice(-10) : '');
 
 /** Pure: the start time a default slot id ends with, if it has one. */
 export function startTimeOfSlotId(slotId: string): string | null {

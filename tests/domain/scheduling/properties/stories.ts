@@ -71,45 +71,39 @@ const commandStepArb: fc.Arbitrary<Step> = fc.oneof(
       scheduleSlot({ doctorId: doctor.doctorId, date, startTime }),
     ),
   ),
-  fc
-    .record({ slot: slotArb, patient: patientArb })
-    .map(({ slot, patient }) =>
-      dispatch(
-        `${shortName(patient)} books ${slot.startTime} on ${slot.date} with ${name(slot.doctor)}`,
-        bookSlot({
-          doctorId: slot.doctor.doctorId,
-          date: slot.date,
-          startTime: slot.startTime,
-          patientId: patient.patientId,
-        }),
-      ),
+  fc.record({ slot: slotArb, patient: patientArb }).map(({ slot, patient }) =>
+    dispatch(
+      `${shortName(patient)} books ${slot.startTime} on ${slot.date} with ${name(slot.doctor)}`,
+      bookSlot({
+        doctorId: slot.doctor.doctorId,
+        date: slot.date,
+        startTime: slot.startTime,
+        patientId: patient.patientId,
+      }),
     ),
-  fc
-    .record({ slot: slotArb, patient: patientArb })
-    .map(({ slot, patient }) =>
-      dispatch(
-        `${shortName(patient)} books a double slot from ${slot.startTime} on ${slot.date} with ${name(slot.doctor)}`,
-        bookDoubleSlot({
-          doctorId: slot.doctor.doctorId,
-          date: slot.date,
-          startTime: slot.startTime,
-          patientId: patient.patientId,
-        }),
-      ),
+  ),
+  fc.record({ slot: slotArb, patient: patientArb }).map(({ slot, patient }) =>
+    dispatch(
+      `${shortName(patient)} books a double slot from ${slot.startTime} on ${slot.date} with ${name(slot.doctor)}`,
+      bookDoubleSlot({
+        doctorId: slot.doctor.doctorId,
+        date: slot.date,
+        startTime: slot.startTime,
+        patientId: patient.patientId,
+      }),
     ),
-  fc
-    .record({ slot: slotArb, patient: fc.option(patientArb, { nil: undefined }) })
-    .map(({ slot, patient }) =>
-      dispatch(
-        `${patient ? shortName(patient) : 'Reception'} cancels the booking of ${slot.startTime} on ${slot.date} with ${name(slot.doctor)}`,
-        cancelSlotBooking({
-          doctorId: slot.doctor.doctorId,
-          date: slot.date,
-          startTime: slot.startTime,
-          patientId: patient?.patientId,
-        }),
-      ),
+  ),
+  fc.record({ slot: slotArb, patient: fc.option(patientArb, { nil: undefined }) }).map(({ slot, patient }) =>
+    dispatch(
+      `${patient ? shortName(patient) : 'Reception'} cancels the booking of ${slot.startTime} on ${slot.date} with ${name(slot.doctor)}`,
+      cancelSlotBooking({
+        doctorId: slot.doctor.doctorId,
+        date: slot.date,
+        startTime: slot.startTime,
+        patientId: patient?.patientId,
+      }),
     ),
+  ),
   fc
     .record({ doctor: doctorArb, date: dateArb })
     .map(({ doctor, date }) =>
