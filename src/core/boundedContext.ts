@@ -57,9 +57,11 @@ export interface BoundedContext<C extends Command = Command, E extends DomainEve
   name: string;
   /** Pure: a typed command, or an `InvalidCommand` error saying what is wrong. */
   validate: (input: unknown) => { kind: 'valid'; command: C } | { kind: 'invalid'; error: Err };
-  plan: (command: C) => CommandPlan;
+  // Why method syntax: a context typed with its own command union (e.g. scheduling's) must still be usable where
+  // the runtime expects the generic `BoundedContext`; method parameters are checked bivariantly.
+  plan(command: C): CommandPlan;
   /** Pure: the events to append to `plan(command).streamId`, or the rejection. Appends nothing. */
-  decide: (command: C, input: DecisionInput) => Decision<E, Err>;
+  decide(command: C, input: DecisionInput): Decision<E, Err>;
   projections: Projection[];
   sagas: Saga<unknown, C>[];
 }
