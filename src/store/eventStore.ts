@@ -135,6 +135,7 @@ export interface EventStore {
   ): Subscription;
 
   loadCheckpoint<State>(subscriberId: string): Promise<Checkpoint<State> | null>;
+  /** One record, one transaction. The store may keep `state` itself (memory) or a copy: do not mutate it after saving. */
   saveCheckpoint<State>(
     checkpoint: Checkpoint<State>,
   ): Promise<{ kind: 'saved' } | { kind: 'failed'; error: StoreFailure }>;

@@ -113,7 +113,8 @@ export function createMemoryStore(): EventStore {
 
     async saveCheckpoint(checkpoint) {
       try {
-        checkpoints.set(checkpoint.subscriberId, structuredClone(checkpoint));
+        // Why no clone: the caller hands the state over (EventStore.saveCheckpoint's contract).
+        checkpoints.set(checkpoint.subscriberId, { ...checkpoint });
         return { kind: 'saved' };
       } catch (error) {
         return {

@@ -327,14 +327,15 @@ export function eventStoreContract(label: string, open: () => Promise<StoreUnder
     });
 
     describe('checkpoints', () => {
-      it('stores the state and position together and loads a copy', async () => {
+      it('stores the state and position together and loads a copy each time', async () => {
         const store = await freshStore();
         expect(await store.loadCheckpoint('schedule')).toBeNull();
         const state = { booked: { 'slot-0900': 'tom-baker' } };
         expect(await store.saveCheckpoint({ subscriberId: 'schedule', position: 7, state })).toEqual({
           kind: 'saved',
         });
-        state.booked['slot-0900'] = 'changed after save';
+        const loaded = await store.loadCheckpoint<typeof state>('schedule');
+        if (loaded) loaded.state.booked['slot-0900'] = 'changed after load';
         expect(await store.loadCheckpoint('schedule')).toEqual({
           subscriberId: 'schedule',
           position: 7,
