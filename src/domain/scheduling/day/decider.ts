@@ -48,6 +48,7 @@ import {
   MAX_SLOTS_PER_DAY,
   exceedsDailyLimit,
   fitsWorkingHours,
+  isCompensation,
   isAdjacentAfter,
   isInPast,
   overlaps,
@@ -322,7 +323,7 @@ function cancelSlotBooking(command: CancelSlotBooking, state: DayState, context:
       slot && patientId !== undefined && slot.bookedBy !== patientId
         ? slotBookedByAnotherPatient(dayId, slotId, slot.startTime, patientId)
         : null,
-    slotMustNotBeInPast(state, dayId, slotId, context.now),
+    () => (isCompensation(reason) ? null : slotMustNotBeInPast(state, dayId, slotId, context.now)()),
   );
   if (failure || !slot?.bookedBy) return reject(failure ?? slotNotBooked(dayId, slotId));
   return accept<DayEvent>({

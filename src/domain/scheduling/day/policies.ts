@@ -1,4 +1,5 @@
 import type { WorkingHours } from '../events.ts';
+import { OVERBOOKING } from '../events.ts';
 import { SLOT_MINUTES, instantOf, minutesOf } from '../time.ts';
 
 /** Six hours of 10-minute slots (seed 000). */
@@ -25,3 +26,10 @@ export const exceedsDailyLimit = (slotCount: number): boolean => slotCount > MAX
 /** Pure: the slot right after one starting at `startTime` starts exactly 10 minutes later. */
 export const isAdjacentAfter = (startTime: string, nextStartTime: string): boolean =>
   minutesOf(nextStartTime) - minutesOf(startTime) === SLOT_MINUTES;
+
+/**
+ * Pure: is this cancellation the overbooking saga's compensation?
+ * Why it may cancel a slot that has started: the booking was accepted only provisionally, and the monthly
+ * limit must hold once the saga settles even when the clock moved on between the booking and its compensation.
+ */
+export const isCompensation = (reason: string): boolean => reason === OVERBOOKING;

@@ -100,4 +100,14 @@ describe('CancelSlotBooking', () => {
         .thenRejects('SlotInPast');
     });
   });
+
+  describe('when the overbooking saga compensates a slot that has already started', () => {
+    it('still cancels it, so the monthly limit holds once settled', () => {
+      given(tomHoldsNineOClock())
+        .when(cancelSlotBooking({ patientId: tomBaker.patientId, reason: 'overbooking' }), {
+          now: '2026-03-02T09:30',
+        })
+        .thenEvents([slotBookingCancelled({ reason: 'overbooking' })]);
+    });
+  });
 });
