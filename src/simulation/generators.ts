@@ -39,8 +39,8 @@ export const defaultRaceConfig: RaceConfig = {
   minOperations: 1,
   maxOperations: 12,
   monthlyLimit: 2,
-  maxChoices: 40,
-  maxChoice: 4,
+  maxChoices: 60,
+  maxChoice: 7,
   hasSecondSessions: true,
   intents: { book: 6, bookDouble: 3, cancelBooking: 2, cancelDay: 1, moveClock: 1 },
   faults: { duplicateDelivery: true, delayedDelivery: true, lostAcks: true },
@@ -119,6 +119,24 @@ export function operationArbitrary(setup: RaceSetup, config: RaceConfig): fc.Arb
   return fc.oneof(...weighted).map(readable);
 }
 
+/**
+ * The scheduler's choice list. Each race draws its own switch density, so some schedules are chaotic and some
+ * preempt rarely at random points (PCT's insight: few preemptions find most races). Why a `map` over raw draws:
+ * every raw value shrinks towards 0, which here means "no switch", so shrinking removes context switches.
+ */
+export function choicesArbitrary(
+  config: Pick<RaceConfig, 'maxChoice' | 'maxChoices'>,
+): fc.Arbitrary<number[]> {
+  return fc
+    .record({
+      density: fc.integer({ min: 0, max: 100 }),
+      raw: fc.array(fc.tuple(fc.nat(99), fc.integer({ min: 1, max: Math.max(1, config.maxChoice) })), {
+        maxLength: config.maxChoices,
+      }),
+    })
+    .map(({ density, raw }) => raw.map(([draw, choice]) => (draw >= 100 - density ? choice : 0)));
+}
+
 /** The faults a config allows; none when switched off. */
 export function faultsArbitrary(config: RaceConfig): fc.Arbitrary<RaceFaults> {
   return fc.record({
@@ -145,7 +163,7 @@ export function raceArbitrary(overrides: Partial<RaceConfig> = {}): fc.Arbitrary
         minLength: config.minOperations,
         maxLength: config.maxOperations,
       }),
-      choices: fc.array(fc.nat(config.maxChoice), { maxLength: config.maxChoices }),
+      choices: choicesArbitrary(config),
       faults: faultsArbitrary(config),
     })
     .map(({ operations, choices, faults }) => ({

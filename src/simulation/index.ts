@@ -3,3 +3,4 @@ export * from './generators.ts';
 export * from './properties.ts';
 export * from './lab.ts';
 export { canonicalJson, hashText } from './canonical.ts';
+export * from './minimize.ts';

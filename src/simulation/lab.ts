@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { TraceEntry } from '../core/scheduler.ts';
 import { raceArbitrary, type RaceConfig } from './generators.ts';
+import { minimizeRace } from './minimize.ts';
 import { evaluateRace, propertyNamed, type PropertyViolation, type RaceProperty } from './properties.ts';
 import { describeOperation, raceSize, type Race, type RaceOutcome, type RaceRunner } from './race.ts';
 
@@ -21,7 +22,10 @@ export interface Counterexample {
   story: string[];
   size: ReturnType<typeof raceSize>;
   runsToFailure: number;
+  /** fast-check's shrink steps, then the second-stage minimiser's accepted steps and races run. */
   shrinkSteps: number;
+  minimizeSteps: number;
+  minimizeRuns: number;
 }
 
 /** One failing candidate met while shrinking: the shrink story the lab can chart. */
@@ -39,6 +43,8 @@ export interface LabRunOptions {
   config?: Partial<RaceConfig>;
   /** Called after each run, e.g. to post progress from a worker. */
   onRun?: (run: number, failed: boolean) => void;
+  /** Races the second-stage minimiser may run after fast-check's shrinking (default 600; 0 = off). */
+  minimizeRuns?: number;
 }
 
 export interface LabResult {
@@ -149,11 +155,17 @@ export async function checkRaceProperty(
       counterexample: null,
       error: String(details.errorInstance),
     };
-  const counterexample = await buildCounterexample(checked, race, runner, {
+  const minimized =
+    options.minimizeRuns === 0
+      ? { race, steps: 0, runs: 0 }
+      : await minimizeRace(checked, race, runner, { maxRuns: options.minimizeRuns });
+  const counterexample = await buildCounterexample(checked, minimized.race, runner, {
     seed,
     path: details.counterexamplePath ?? '',
     runsToFailure,
     shrinkSteps: details.numShrinks,
+    minimizeSteps: minimized.steps,
+    minimizeRuns: minimized.runs,
   });
   return { ...base, passed: false, numRuns: details.numRuns, counterexample, error: null };
 }
@@ -163,7 +175,14 @@ export async function buildCounterexample(
   property: RaceProperty,
   race: Race,
   runner: RaceRunner,
-  found: { seed: number; path: string; runsToFailure: number; shrinkSteps: number },
+  found: {
+    seed: number;
+    path: string;
+    runsToFailure: number;
+    shrinkSteps: number;
+    minimizeSteps?: number;
+    minimizeRuns?: number;
+  },
 ): Promise<Counterexample> {
   const plain = JSON.parse(JSON.stringify(race)) as Race;
   const { outcome, violations } = await evaluateRace(property, plain, runner);
@@ -182,6 +201,8 @@ export async function buildCounterexample(
     size: raceSize(plain, outcome),
     runsToFailure: found.runsToFailure,
     shrinkSteps: found.shrinkSteps,
+    minimizeSteps: found.minimizeSteps ?? 0,
+    minimizeRuns: found.minimizeRuns ?? 0,
   };
 }
 
@@ -232,7 +253,8 @@ import { replayRace } from '${src}/app/raceRunner.ts';
 import type { Counterexample } from '${src}/simulation/lab.ts';
 
 // Found by the race lab: ${counterexample.property} (${summarize(counterexample)}).
-// Seed ${counterexample.seed}, path "${counterexample.path}", after ${counterexample.runsToFailure} run(s) and ${counterexample.shrinkSteps} shrink step(s).
+// Seed ${counterexample.seed}, path "${counterexample.path}", after ${counterexample.runsToFailure} run(s), ${counterexample.shrinkSteps} shrink step(s)
+// and ${counterexample.minimizeSteps} minimising step(s).
 ${story}
 const counterexample: Counterexample = ${json};
 

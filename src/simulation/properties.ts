@@ -494,7 +494,7 @@ export const raceProperties: RaceProperty[] = [
 
 /** Pure: the property of that name. */
 export function propertyNamed(name: string): RaceProperty {
-  const found = raceProperties.find((p) => p.name === name);
+  const found = [...raceProperties, everyProperty].find((p) => p.name === name);
   if (!found) throw new Error(`No race property named "${name}"`);
   return found;
 }
@@ -509,3 +509,22 @@ export async function evaluateRace(
   const replay = property.needsReplay ? await runner(race, property.observe) : undefined;
   return { outcome, violations: property.check(outcome, race, replay) };
 }
+
+/** Several properties checked over one run (and one replay when any needs it). */
+export function combinedProperty(name: string, properties: RaceProperty[]): RaceProperty {
+  return {
+    name,
+    title: `always keeps ${properties.map((p) => p.name).join(', ')}`,
+    kind: 'meta',
+    catches: [...new Set(properties.flatMap((p) => p.catches))],
+    needsReplay: properties.some((p) => p.needsReplay),
+    observe: { checkEveryDelivery: properties.some((p) => p.observe?.checkEveryDelivery) },
+    check: (outcome, race, replay) => properties.flatMap((p) => p.check(outcome, race, replay)),
+  };
+}
+
+/** Every property at once over one run (and its replay): how CI and the lab's "run all" check a race. */
+export const everyProperty: RaceProperty = {
+  ...combinedProperty('everyProperty', raceProperties),
+  title: 'always keeps every guarantee of the race lab',
+};
