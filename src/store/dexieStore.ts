@@ -316,20 +316,41 @@ export async function openDexieStore(name = 'eventscope'): Promise<EventStore> {
       };
     });
 
-  /** Reads whole commits covering positions after `after` (at most `limit` commits), and the epoch. */
-  const readCommits = (after: number, to: number, limit: number | undefined, doing: string) =>
+  /** Reads whole commits covering positions after `after` up to `to` (enough for `limit` events), and the epoch. */
+  const readCommits = (after: number, to: number, limit: number, doing: string) =>
     transact(['commits', 'meta'], 'readonly', doing, (tx) => {
       const commits = tx.objectStore('commits');
       const epoch = readEpoch(tx);
       let first: CommitRow | undefined;
-      let rest: CommitRow[] = [];
+      const rest: CommitRow[] = [];
       // The commit holding `after + 1` may start earlier: fetch it separately, in parallel.
       const containing = commits.openCursor(IDBKeyRange.upperBound(after + 1), 'prev');
       containing.onsuccess = () => (first = containing.result?.value as CommitRow | undefined);
-      if (to > after + 1) {
-        const following = commits.getAll(IDBKeyRange.bound(after + 1, to, true, false), limit);
-        following.onsuccess = () => (rest = following.result as CommitRow[]);
-      }
+      // A count on getAll counts commits, not events, and one commit can hold 1,000 events: with a
+      // limit, fetch pages of growing size until enough events arrived (one request when unlimited).
+      let events = 0;
+      const page = (lower: number, size: number | undefined) => {
+        const request = commits.getAll(IDBKeyRange.bound(lower, to, true, false), size);
+        request.onsuccess = () => {
+          const rows = request.result as CommitRow[];
+          for (const row of rows) {
+            rest.push(row);
+            events += row.events.length;
+          }
+          const last = rows.at(-1);
+          if (
+            size !== undefined &&
+            rows.length === size &&
+            events < limit &&
+            last &&
+            last.firstPosition < to
+          ) {
+            // Every commit holds at least one event, so never ask for more commits than events still wanted.
+            page(last.firstPosition, Math.min(size * 4, limit - events));
+          }
+        };
+      };
+      if (to > after + 1) page(after + 1, Number.isFinite(limit) ? 1 : undefined);
       return () => ({ epoch: epoch(), rows: first ? [first, ...rest] : rest });
     });
 
@@ -347,12 +368,7 @@ export async function openDexieStore(name = 'eventscope'): Promise<EventStore> {
   };
 
   const readAfter = async (after: number, limit: number, to = Infinity) => {
-    const { epoch, rows } = await readCommits(
-      after,
-      to,
-      Number.isFinite(limit) ? limit : undefined,
-      'Reading the log',
-    );
+    const { epoch, rows } = await readCommits(after, to, limit, 'Reading the log');
     return { epoch, events: flatten(rows, after + 1, to, limit) };
   };
 

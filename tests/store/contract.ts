@@ -207,7 +207,12 @@ export function eventStoreContract(label: string, open: () => Promise<StoreUnder
         expect(positions(await store.readAll({ fromPosition: 3, toPosition: 6 }))).toEqual([3, 4, 5, 6]);
         expect(positions(await store.readAll({ fromPosition: 2, limit: 4 }))).toEqual([2, 3, 4, 5]);
         expect(positions(await store.readAll({ fromPosition: 9 }))).toEqual([]);
-        expect(await store.head()).toBe(8);
+        for (let i = 0; i < 30; i++) await mustAppend(store, i % 2 ? DAY : OTHER_DAY, slotEvents(1));
+        expect(positions(await store.readAll({ fromPosition: 3, limit: 25 }))).toEqual(range(3, 27));
+        expect(positions(await store.readAll({ fromPosition: 7, toPosition: 30, limit: 100 }))).toEqual(
+          range(7, 30),
+        );
+        expect(await store.head()).toBe(38);
       });
     });
 
