@@ -118,6 +118,7 @@ class RaceObserver {
     private readonly checkEveryDelivery: boolean,
   ) {
     this.log = [...setupLog];
+    if (!checkEveryDelivery) return;
     for (const projection of schedulingProjections()) {
       const saved = snapshot.checkpoints.find((c) => c.subscriberId === `projection:${projection.name}`);
       this.references.set(`projection:${projection.name}`, {
@@ -131,8 +132,12 @@ class RaceObserver {
   observe(label: TaskLabel, result: unknown): void {
     const streamId = label.detail ?? '';
     if (label.kind === 'load') {
-      const { stream } = result as { stream: RecordedEvent[] };
-      this.knownVersions.set(`${label.owner}|${streamId}`, stream.at(-1)?.version ?? 0);
+      // The handler's load step reports the version it decided on (older handlers: the stream itself).
+      const loaded = result as { version?: number; stream?: RecordedEvent[] };
+      this.knownVersions.set(
+        `${label.owner}|${streamId}`,
+        loaded.version ?? loaded.stream?.at(-1)?.version ?? 0,
+      );
     } else if (label.kind === 'append') {
       const appended = result as { kind: string; events?: RecordedEvent[]; streamVersion?: number };
       if (appended.kind !== 'appended' || !appended.events || appended.events.length === 0) return;
@@ -150,7 +155,7 @@ class RaceObserver {
         this.log[event.position - 1] = event;
         this.appendSteps[event.position] = this.step();
       }
-    } else if (label.kind === 'deliver') {
+    } else if (label.kind === 'deliver' && this.checkEveryDelivery) {
       this.afterDelivery(label.owner);
     }
   }
@@ -174,7 +179,7 @@ class RaceObserver {
     }
     this.checkpoints.set(subscriber, status.checkpoint);
     const reference = this.references.get(subscriber);
-    if (!reference || !this.checkEveryDelivery) return;
+    if (!reference) return;
     for (let p = reference.position + 1; p <= status.checkpoint; p++) {
       reference.state = reference.projection.apply(reference.state, this.log[p - 1]);
     }
