@@ -207,6 +207,7 @@ export class AppState {
 
   #attach(sandbox: Sandbox): void {
     this.#sandbox = sandbox;
+    this.now = sandbox.clock.now();
     this.#isFullReloadDue = true;
     this.#unsubscribe = sandbox.onChange(() => this.#schedule());
     void sandbox.ready.then(

@@ -60,5 +60,6 @@ export async function openApp(): Promise<AppState> {
     clockChannel: 'eventscope-clock',
   });
   await app.sandbox.ready;
+  await app.refresh();
   return app;
 }

@@ -73,7 +73,7 @@ export interface LaidOutGraph {
 export function layoutGraph(graph: MachineGraph, nodeWidth = 130, nodeHeight = 40, gap = 90): LaidOutGraph {
   const hasAny = graph.edges.some((e) => e.from === '*');
   const all = [...(hasAny ? [{ id: '*', isInitial: false, isFinal: false }] : []), ...graph.nodes];
-  const top = 110;
+  const top = 150;
   const nodes = all.map((n, i) => ({
     ...n,
     x: 20 + i * (nodeWidth + gap),
@@ -107,7 +107,7 @@ export function layoutGraph(graph: MachineGraph, nodeWidth = 130, nodeHeight = 4
     const x1 = a.x + a.width / 2 + (isForward ? 10 : -10);
     const x2 = b.x + b.width / 2 + (isForward ? -10 : 10);
     const y = isForward ? a.y : a.y + a.height;
-    const bend = (isForward ? -1 : 1) * (30 + Math.abs(x2 - x1) * 0.12 + nth * 18);
+    const bend = (isForward ? -1 : 1) * (26 + Math.abs(x2 - x1) * 0.09 + nth * 20);
     const mid = (x1 + x2) / 2;
     return [
       {
@@ -118,5 +118,5 @@ export function layoutGraph(graph: MachineGraph, nodeWidth = 130, nodeHeight = 4
       },
     ];
   });
-  return { width: 40 + all.length * (nodeWidth + gap) - gap, height: top * 2 + nodeHeight, nodes, edges };
+  return { width: 40 + all.length * (nodeWidth + gap) - gap, height: top + nodeHeight + 120, nodes, edges };
 }

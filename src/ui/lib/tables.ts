@@ -1,21 +1,30 @@
 /** Pure shaping of a projection's JSON state into tables for the read-models panel. */
 
+/** A cell: its text, and the full JSON when the value is nested (shown on demand). */
+export interface Cell {
+  text: string;
+  detail?: string;
+}
+
 export interface Table {
   title: string;
   columns: string[];
-  rows: Record<string, string>[];
+  rows: Record<string, Cell>[];
   total: number;
 }
 
 const isPlain = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const cell = (value: unknown): string =>
-  value === undefined
-    ? ''
-    : typeof value === 'object' && value !== null
-      ? JSON.stringify(value)
-      : String(value);
+function cell(value: unknown): Cell {
+  if (value === undefined) return { text: '' };
+  if (typeof value !== 'object' || value === null) return { text: String(value) };
+  if (Array.isArray(value) && value.every((v) => typeof v !== 'object' || v === null)) {
+    return { text: value.length === 0 ? '—' : value.join(', ') };
+  }
+  const count = Array.isArray(value) ? value.length : Object.keys(value).length;
+  return { text: `${count} ${count === 1 ? 'entry' : 'entries'}`, detail: JSON.stringify(value, null, 2) };
+}
 
 function rowsOf(value: unknown): Record<string, unknown>[] {
   if (Array.isArray(value)) return value.map((v) => (isPlain(v) ? v : { value: v }));
