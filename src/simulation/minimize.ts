@@ -1,5 +1,6 @@
 import { evaluateRace, type RaceProperty } from './properties.ts';
-import type { Race, RaceOutcome, RaceRunner } from './race.ts';
+import { dayIdOf } from '../domain/scheduling/ids.ts';
+import type { Race, RaceOutcome, RaceRunner, RaceSetup } from './race.ts';
 
 /** Pure: choice lists with few switches, cheapest first: none, one switch at each early decision, then two. */
 export function smallChoiceLists(
@@ -55,6 +56,24 @@ const isSmaller = (a: number[], b: number[]) => {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] < b[i];
   return false;
 };
+
+/** Pure: the setup cut down to what the operations name: their patients, their days, slots up to the last used + 1. */
+export function prunedSetup(race: Race): RaceSetup {
+  const intents = race.operations.map((o) => o.intent);
+  const patients = new Set(intents.flatMap((i) => ('patientId' in i ? [i.patientId] : [])));
+  const days = new Set(intents.flatMap((i) => ('dayId' in i ? [i.dayId] : [])));
+  const lastTime = intents.reduce((last, i) => ('time' in i && i.time > last ? i.time : last), '');
+  const keptPatients = race.setup.patients.filter((p) => patients.has(p.patientId));
+  const keptDays = race.setup.days.filter((d) => days.has(dayIdOf(d.doctorId, d.date)));
+  return {
+    ...race.setup,
+    patients: keptPatients.length > 0 ? keptPatients : race.setup.patients.slice(0, 1),
+    days: (keptDays.length > 0 ? keptDays : race.setup.days.slice(0, 1)).map((d) => {
+      const next = d.times.findIndex((t) => t > lastTime);
+      return { ...d, times: next === -1 ? d.times : d.times.slice(0, next + 1) };
+    }),
+  };
+}
 
 /**
  * Second-stage shrinking after fast-check's: removing an operation shifts which scheduler decision each choice
@@ -129,6 +148,14 @@ export async function minimizeRace(
         isImproved = true;
         break;
       }
+    }
+  }
+  const pruned = { ...best, setup: prunedSetup(best) };
+  if (JSON.stringify(pruned.setup) !== JSON.stringify(best.setup) && runs < maxRuns) {
+    runs += 1;
+    if ((await evaluateRace(property, pruned, runner)).violations.length > 0) {
+      best = pruned;
+      steps += 1;
     }
   }
   return { race: best, steps, runs };

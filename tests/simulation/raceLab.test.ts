@@ -14,6 +14,7 @@ import {
   largestOvershoot,
   monthlyCapProperty,
   raceArbitrary,
+  prunedSetup,
   raceProperties,
   raceSetup,
   sagaSurplusProperty,
@@ -126,6 +127,18 @@ describe('the saga oracle', () => {
       bookings: 3,
       overshoot: 1,
     });
+  });
+});
+
+describe('a shrunk race', () => {
+  it('keeps only the patients, days and slots its operations name (plus the slot after the last)', () => {
+    const pruned = prunedSetup(
+      race({ setup: raceSetup({ patients: 3, days: 2, slotsPerDay: 6 }), operations: [tomBooks('09:10')] }),
+    );
+    expect(pruned.patients.map((p) => p.patientId)).toEqual(['tom']);
+    expect(pruned.days).toEqual([
+      { doctorId: 'ana', date: '2026-03-03', times: ['09:00', '09:10', '09:20'] },
+    ]);
   });
 });
 
