@@ -2,7 +2,14 @@ import fc from 'fast-check';
 import type { TraceEntry } from '../core/scheduler.ts';
 import { raceArbitrary, type RaceConfig } from './generators.ts';
 import { minimizeRace } from './minimize.ts';
-import { evaluateRace, propertyNamed, type PropertyViolation, type RaceProperty } from './properties.ts';
+import type { Overshoot } from '../domain/scheduling/invariants.ts';
+import {
+  evaluateRace,
+  largestOvershoot,
+  propertyNamed,
+  type PropertyViolation,
+  type RaceProperty,
+} from './properties.ts';
 import { describeOperation, raceSize, type Race, type RaceOutcome, type RaceRunner } from './race.ts';
 
 /** A failing race, shrunk, as a JSON file: replays exactly with `replayCounterexample` (or the app's `replayRace`). */
@@ -61,6 +68,8 @@ export interface LabResult {
     sagaCompensations: number;
     lostAcks: number;
     duplicates: number;
+    /** The largest transient overshoot of the monthly limit seen in any run (the saga compensates it later). */
+    largestOvershoot: Overshoot | null;
   };
   error: string | null;
 }
@@ -108,7 +117,14 @@ export async function checkRaceProperty(
 ): Promise<LabResult> {
   const checked = typeof property === 'string' ? propertyNamed(property) : property;
   const seed = options.seed ?? 1;
-  const statistics = { runs: 0, conflicts: 0, sagaCompensations: 0, lostAcks: 0, duplicates: 0 };
+  const statistics: LabResult['statistics'] = {
+    runs: 0,
+    conflicts: 0,
+    sagaCompensations: 0,
+    lostAcks: 0,
+    duplicates: 0,
+    largestOvershoot: null,
+  };
   const shrinkStory: ShrinkPoint[] = [];
   let hasFailed = false;
   let runsToFailure = 0;
@@ -124,6 +140,10 @@ export async function checkRaceProperty(
         : 0;
       statistics.lostAcks += race.faults.lostAcks.length > 0 ? 1 : 0;
       statistics.duplicates += race.faults.duplicateDelivery.length > 0 ? 1 : 0;
+      const overshoot = largestOvershoot(outcome, race);
+      if (overshoot && overshoot.overshoot > (statistics.largestOvershoot?.overshoot ?? 0)) {
+        statistics.largestOvershoot = overshoot;
+      }
       options.onRun?.(statistics.runs, violations.length > 0);
     }
     if (violations.length === 0) return;
