@@ -9,7 +9,10 @@ const meta = {
   component: CommandConsole,
   render: (args, { loaded }) => {
     const app = loaded.app as AppState;
-    return { Component: CommandConsole, props: { ...args, ondispatch: (c: unknown) => app.dispatch(c) } };
+    return {
+      Component: CommandConsole,
+      props: { commands: app.commands, ...args, ondispatch: (c: unknown) => app.dispatch(c) },
+    };
   },
 } satisfies Meta<typeof CommandConsole>;
 export default meta;

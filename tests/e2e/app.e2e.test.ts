@@ -105,7 +105,7 @@ describe('the store', () => {
     await expect.poll(() => cellText(page, '09:10')).toContain('booked by Tom Baker');
   });
 
-  it('shows a booking made in one tab in the other', async () => {
+  it('shows a booking and a clock move made in one tab in the other', async () => {
     const { page, context } = await open();
     await registerPeople(page);
     await scheduleDay(page, '09:00', '10:00');
@@ -114,6 +114,8 @@ describe('the store', () => {
     await expect.poll(() => other.getByTestId('store-status').innerText()).toContain('Follower tab');
     await book(page, '09:40');
     await expect.poll(() => cellText(other, '09:40'), { timeout: 10_000 }).toContain('booked by Tom Baker');
+    await page.getByRole('button', { name: '+1 day' }).click();
+    await expect.poll(() => other.getByTestId('clock-now').innerText()).toBe('Tue 3 Mar 2026, 08:00');
   });
 
   it('refuses a bad file with a clear error and loses nothing', async () => {
