@@ -74,16 +74,23 @@ export default async function races({ log }: BenchContext): Promise<Row[]> {
       numRuns: 400,
     },
   );
-  log('races: 400 races of 20 operations');
+  log('races: 400 races of 20 operations, best of 3 rounds');
   // Warm-up of every mode first (the JIT, the setup cache), so no measurement pays for another's warm-up.
   for (const race of generated.slice(0, 60)) {
     await sequentialRun(race);
     await runRace(race);
     await runRace(race, { checkEveryDelivery: true });
   }
-  const sequential = await perSecond(generated, sequentialRun);
-  const racesPerSecond = await perSecond(generated, (race) => runRace(race));
-  const checked = await perSecond(generated, (race) => runRace(race, { checkEveryDelivery: true }));
+  // Best of 3 alternating rounds: other processes on a shared machine only ever make a round slower.
+  let [sequential, racesPerSecond, checked] = [0, 0, 0];
+  for (let round = 0; round < 3; round++) {
+    sequential = Math.max(sequential, await perSecond(generated, sequentialRun));
+    racesPerSecond = Math.max(racesPerSecond, await perSecond(generated, (race) => runRace(race)));
+    checked = Math.max(
+      checked,
+      await perSecond(generated, (race) => runRace(race, { checkEveryDelivery: true })),
+    );
+  }
   rows.push(
     row(
       'races/s, 3 patients, 6 slots, 20 ops (vs sequential sandbox)',
