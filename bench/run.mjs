@@ -1,5 +1,6 @@
 // `npm run bench`: runs every suite and prints ONE table (`-- --json`: one JSON object, nothing else on stdout).
-// Options: `--json`, `--suite <text>` (only suites whose file name contains it).
+// Options: `--json`, `--suite <text>` (only suites whose file name contains it). npm itself prints a banner on
+// stdout, so for machine-readable output use `npm run -s bench -- --json` or `node bench/run.mjs --json`.
 //
 // Adding a suite: drop a module in one of these folders; the runner finds it by file name.
 // - bench/browser/<name>.ts  runs in Chromium (Debian's, flags from chromium.config.ts) on a page served by
@@ -8,6 +9,7 @@
 // - bench/node/<name>.mjs or .ts  runs in this node process (.ts is loaded through Vite's ssrLoadModule).
 // Either way the default export is `async ({ log }) => Row[]`, with Row = {name, value, unit, baseline, ratio}
 // (bench/types.ts). Measure the baseline in the same run, and log progress with `log`, never console.log.
+// Node suites run first, then browser suites, each folder in file-name order; keep a suite within a minute or so.
 import { mkdtempSync, readdirSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -55,6 +57,19 @@ function formatTable(rows) {
   ].join('\n');
 }
 
+// One failing suite does not hide the others' rows; the run still exits 1.
+let failedSuites = 0;
+async function guarded(path, run) {
+  log(`▶ ${path}`);
+  try {
+    return await run();
+  } catch (error) {
+    failedSuites += 1;
+    log(`✗ ${path} failed: ${error instanceof Error ? error.stack : String(error)}`);
+    return [];
+  }
+}
+
 async function runBrowserSuites(server, paths) {
   if (paths.length === 0) return [];
   // chromium.config.ts is TypeScript, which node 20 cannot import; Vite loads it instead.
@@ -72,11 +87,12 @@ async function runBrowserSuites(server, paths) {
     await page.goto(`${server.resolvedUrls.local[0]}bench/page.html`);
     const rows = [];
     for (const path of paths) {
-      log(`▶ ${path}`);
-      const suiteRows = await page.evaluate(async (modulePath) => {
-        const suite = await import(/* @vite-ignore */ modulePath);
-        return suite.default({ log: (line) => window.benchLog(line) });
-      }, path);
+      const suiteRows = await guarded(path, () =>
+        page.evaluate(async (modulePath) => {
+          const suite = await import(/* @vite-ignore */ modulePath);
+          return suite.default({ log: (line) => window.benchLog(line) });
+        }, path),
+      );
       rows.push(...suiteRows);
     }
     return rows;
@@ -89,11 +105,13 @@ async function runBrowserSuites(server, paths) {
 async function runNodeSuites(server, paths) {
   const rows = [];
   for (const path of paths) {
-    log(`▶ ${path}`);
-    const suite = path.endsWith('.ts')
-      ? await server.ssrLoadModule(path)
-      : await import(pathToFileURL(join(root, path)).href);
-    rows.push(...(await suite.default({ log })));
+    const suiteRows = await guarded(path, async () => {
+      const suite = path.endsWith('.ts')
+        ? await server.ssrLoadModule(path)
+        : await import(pathToFileURL(join(root, path)).href);
+      return suite.default({ log });
+    });
+    rows.push(...suiteRows);
   }
   return rows;
 }
@@ -115,6 +133,7 @@ try {
     ...(await runBrowserSuites(server, suites('browser', ['.ts', '.js', '.mjs']))),
   ];
   process.stdout.write(asJson ? `${JSON.stringify({ rows })}\n` : `${formatTable(rows)}\n`);
+  if (failedSuites > 0) exitCode = 1;
 } catch (error) {
   log(`bench failed: ${error instanceof Error ? error.stack : String(error)}`);
   exitCode = 1;
