@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import type { TraceEntry } from '../core/scheduler.ts';
 import { raceArbitrary, type RaceConfig } from './generators.ts';
 import { minimizeRace } from './minimize.ts';
+import { OVERBOOKING } from '../domain/scheduling/events.ts';
 import type { Overshoot } from '../domain/scheduling/invariants.ts';
 import {
   evaluateRace,
@@ -10,7 +11,14 @@ import {
   type PropertyViolation,
   type RaceProperty,
 } from './properties.ts';
-import { describeOperation, raceSize, type Race, type RaceOutcome, type RaceRunner } from './race.ts';
+import {
+  NO_BUGS,
+  describeOperation,
+  raceSize,
+  type Race,
+  type RaceOutcome,
+  type RaceRunner,
+} from './race.ts';
 
 /** A failing race, shrunk, as a JSON file: replays exactly with `replayCounterexample` (or the app's `replayRace`). */
 export interface Counterexample {
@@ -82,7 +90,7 @@ export function raceProperty(
   onResult?: (race: Race, outcome: RaceOutcome, violations: PropertyViolation[]) => void,
   maxShrinks?: number,
 ) {
-  const races = raceArbitrary({ ...config, bugs: { ...raceArbitraryBugs(config) } });
+  const races = raceArbitrary({ ...config, bugs: { ...NO_BUGS, ...config.bugs } });
   return fc.asyncProperty(
     maxShrinks === undefined ? races : fc.limitShrink(races, maxShrinks),
     async (race) => {
@@ -92,14 +100,6 @@ export function raceProperty(
     },
   );
 }
-
-const raceArbitraryBugs = (config: Partial<RaceConfig>) => ({
-  skipVersionCheck: false,
-  splitAppends: false,
-  nonIdempotentProjections: false,
-  staleSagaReads: false,
-  ...config.bugs,
-});
 
 /** Thrown by `raceProperty` so fast-check's report shows the broken guarantee in words. */
 export class RaceFailure extends Error {
@@ -134,7 +134,7 @@ export async function checkRaceProperty(
       statistics.conflicts +=
         outcome.trace.filter((t) => t.kind === 'append').length > outcome.appends.length ? 1 : 0;
       statistics.sagaCompensations += outcome.log.some(
-        (e) => (e.data as { reason?: string }).reason === 'overbooking',
+        (e) => (e.data as { reason?: string }).reason === OVERBOOKING,
       )
         ? 1
         : 0;
