@@ -63,6 +63,7 @@ export class AppState {
   #isDirty = false;
   #isFullReloadDue = true;
   #channel: BroadcastChannel | null = null;
+  #isRestarting = false;
 
   constructor(options: AppStateOptions) {
     this.#options = options;
@@ -169,11 +170,12 @@ export class AppState {
   }
 
   /** Takes over the sagas (the leader tab went away) or applies a new monthly limit: a new sandbox, same store. */
-  async restart(changes: { role?: TabRole; monthlyLimit?: number }): Promise<void> {
+  async restart(changes: { role?: TabRole; monthlyLimit?: number; isLogReplaced?: boolean }): Promise<void> {
     const role = changes.role ?? this.role;
     const monthlyLimit = changes.monthlyLimit ?? this.monthlyLimit;
     const now = this.#sandbox.clock.now();
-    await this.#sandbox.settle().catch(() => {});
+    // Why not settle after a replaced log: the old runners would fold the new log onto their old state.
+    if (!changes.isLogReplaced) await this.#sandbox.settle().catch(() => {});
     this.#detach();
     const next = this.#options.makeSandbox({ runSagas: role === 'leader', monthlyLimit });
     await next.ready;
@@ -203,6 +205,12 @@ export class AppState {
   close(): void {
     this.#detach();
     this.#channel?.close();
+  }
+
+  #recover(): void {
+    if (this.#isRestarting) return;
+    this.#isRestarting = true;
+    void this.restart({ isLogReplaced: true }).finally(() => (this.#isRestarting = false));
   }
 
   #attach(sandbox: Sandbox): void {
@@ -254,6 +262,9 @@ export class AppState {
       this.sagas = sagas;
       this.head = head;
       this.failures = sandbox.failures();
+      // Another tab reset or imported the log: this runtime's subscription stopped, so follow the new log.
+      // Why match the text: `failures()` carries no code (noted in the report).
+      if (this.failures.some((f) => f.subscriber === 'store' && /replaced/i.test(f.message))) this.#recover();
     } catch (error) {
       this.failures = [...sandbox.failures(), { subscriber: 'store', message: message(error) }];
     }

@@ -118,6 +118,21 @@ describe('the store', () => {
     await expect.poll(() => other.getByTestId('clock-now').innerText()).toBe('Tue 3 Mar 2026, 08:00');
   });
 
+  it('hands the sagas to a follower tab when the leader tab closes', async () => {
+    const { page, context } = await open('?monthlyLimit=1');
+    await registerPeople(page);
+    await scheduleDay(page, '09:00', '10:00');
+    const other = await context.newPage();
+    other.setDefaultTimeout(8_000);
+    await other.goto(`${baseUrl()}?monthlyLimit=1`);
+    await expect.poll(() => other.getByTestId('store-status').innerText()).toContain('Follower tab');
+    await page.close();
+    await expect.poll(() => other.getByTestId('store-status').innerText()).toContain('Sagas run here');
+    await book(other, '09:00');
+    await book(other, '09:30');
+    await expect.poll(() => cellText(other, '09:30'), { timeout: 10_000 }).toContain('available');
+  });
+
   it('refuses a bad file with a clear error and loses nothing', async () => {
     const { page } = await open();
     await registerPeople(page);
