@@ -5,6 +5,7 @@ import type { NewEvent, RecordedEvent } from '../core/event.ts';
 import type { ActorScheduler } from '../core/scheduler.ts';
 import type { CommandRecord, EventStore, ExpectedVersion } from '../store/eventStore.ts';
 import type { IdGenerator } from './ids.ts';
+import type { StreamStateCache } from './streamStateCache.ts';
 import type { DispatchMetadata, DispatchResult } from './types.ts';
 
 /** Planted bugs for the race lab (all off in normal use). */
@@ -31,6 +32,8 @@ export interface CommandHandlerDeps {
   maxRetries: number;
   onAppended: (events: RecordedEvent[]) => void;
   onRecorded: (record: CommandRecord) => void;
+  /** Folded stream states kept between commands (used when the context can decide from folded states). */
+  cache: StreamStateCache;
 }
 
 type Attempt = CommandRecord['attempts'][number];
@@ -79,28 +82,46 @@ export async function handleCommand(
   // 1. Validate: malformed input never reaches a decider.
   const validation = context.validate(input);
   const raw = (typeof input === 'object' && input !== null ? input : {}) as Partial<Command>;
-  if (validation.kind === 'invalid') return finish({ kind: 'rejected', error: validation.error, commandId }, raw);
+  if (validation.kind === 'invalid')
+    return finish({ kind: 'rejected', error: validation.error, commandId }, raw);
   const command = validation.command;
   const plan = context.plan(command);
 
   for (let attempt = 0; attempt <= deps.maxRetries; attempt++) {
-    // 2. Load the target stream and the guard streams (best effort across aggregates, seed 003).
-    const { stream, guards } = await scheduler.run({ kind: 'load', owner: actor, detail: plan.streamId }, async () => {
-      const [stream, ...guardStreams] = await Promise.all([
-        store.readStream(plan.streamId),
-        ...plan.guardStreamIds.map((id) => store.readStream(id)),
-      ]);
-      return { stream, guards: Object.fromEntries(plan.guardStreamIds.map((id, i) => [id, guardStreams[i]])) };
-    });
-
     // A retry after a lost acknowledgement finds its own earlier write: the command is done, not decided again.
-    const written = attempt > 0 ? stream.filter((e) => e.metadata.commandId === commandId) : [];
-    if (written.length > 0) return finish({ kind: 'accepted', events: written, commandId }, command);
-
-    // 3. Decide: pure.
-    const now = clock.now();
-    const decision = context.decide(command, { stream, guards, now });
-    if (decision.kind === 'rejected') return finish({ kind: 'rejected', error: decision.error, commandId }, command);
+    if (attempt > 0) {
+      const written = (await store.readStream(plan.streamId)).filter(
+        (e) => e.metadata.commandId === commandId,
+      );
+      if (written.length > 0) return finish({ kind: 'accepted', events: written, commandId }, command);
+    }
+    // 2. Load the target stream and the guard streams (best effort across aggregates, seed 003), then
+    // 3. decide: pure. With a cache, only events appended since the last command are folded.
+    const { decision, version, now } = await scheduler.run(
+      { kind: 'load', owner: actor, detail: plan.streamId },
+      async () => {
+        const now = clock.now();
+        const streamIds = [plan.streamId, ...plan.guardStreamIds];
+        if (context.decideFolded && context.streamFold) {
+          const fold = context.streamFold.bind(context);
+          const [target, ...guards] = await Promise.all(
+            streamIds.map((id) => deps.cache.load(store, id, fold(id))),
+          );
+          const guardStates = Object.fromEntries(plan.guardStreamIds.map((id, i) => [id, guards[i].state]));
+          return {
+            now,
+            version: target.version,
+            decision: context.decideFolded(command, { stream: target.state, guards: guardStates, now }),
+          };
+        }
+        const [stream, ...guardStreams] = await Promise.all(streamIds.map((id) => store.readStream(id)));
+        const guards = Object.fromEntries(plan.guardStreamIds.map((id, i) => [id, guardStreams[i]]));
+        const decision = context.decide(command, { stream, guards, now });
+        return { now, version: stream.at(-1)?.version ?? 0, decision };
+      },
+    );
+    if (decision.kind === 'rejected')
+      return finish({ kind: 'rejected', error: decision.error, commandId }, command);
     if (decision.events.length === 0) return finish({ kind: 'accepted', events: [], commandId }, command);
 
     // 4. Append with the version the decision was based on.
@@ -110,19 +131,21 @@ export async function handleCommand(
       data: event.data,
       metadata: { ...envelope, occurredAt: now },
     }));
-    const expectedVersion: ExpectedVersion = deps.faults.skipVersionCheck
-      ? 'any'
-      : (stream.at(-1)?.version ?? 'no-stream');
+    const expectedVersion: ExpectedVersion = deps.faults.skipVersionCheck ? 'any' : version || 'no-stream';
     const batches = deps.faults.splitAppends ? newEvents.map((e) => [e]) : [newEvents];
     const appended: RecordedEvent[] = [];
     let conflict: Attempt | null = null;
     for (const [index, batch] of batches.entries()) {
       const result = await scheduler.run({ kind: 'append', owner: actor, detail: plan.streamId }, () =>
         store.append(plan.streamId, batch, {
-          expectedVersion: index === 0 || expectedVersion === 'any' ? expectedVersion : (appended.at(-1)?.version ?? 0),
+          expectedVersion:
+            index === 0 || expectedVersion === 'any' ? expectedVersion : (appended.at(-1)?.version ?? 0),
         }),
       );
-      if (result.kind === 'appended' && deps.faults.loseAck?.({ commandId, streamId: plan.streamId, attempt })) {
+      if (
+        result.kind === 'appended' &&
+        deps.faults.loseAck?.({ commandId, streamId: plan.streamId, attempt })
+      ) {
         // The store has the events (subscribers must see them); only this handler believes it failed.
         deps.onAppended(result.events);
         conflict = { streamId: plan.streamId, expectedVersion: 'any', actualVersion: result.streamVersion };

@@ -4,13 +4,26 @@ import type { RecordedEvent } from '../core/event.ts';
 import type { ActorScheduler } from '../core/scheduler.ts';
 import { createScheduling, schedulingQueries } from '../domain/scheduling/index.ts';
 import { createMemoryStore } from '../store/memoryStore.ts';
-import type { CommandRecord, EventLogFile, EventStore, ImportResult, StoreFailure } from '../store/eventStore.ts';
+import type {
+  CommandRecord,
+  EventLogFile,
+  EventStore,
+  ImportResult,
+  StoreFailure,
+} from '../store/eventStore.ts';
 import { handleCommand, type RuntimeFaults } from './commandHandler.ts';
 import { sequentialIds, type IdGenerator } from './ids.ts';
+import { StreamStateCache } from './streamStateCache.ts';
 import { staleReadOverbookingSaga } from './staleReadSaga.ts';
 import { createLiveScheduler, type LiveScheduler } from './liveScheduler.ts';
 import { ProjectionRunner, SagaRunner, type RunnerDeps } from './subscriberRunner.ts';
-import type { DispatchMetadata, DispatchResult, ProjectionStatus, SagaStatus, SandboxOptions } from './types.ts';
+import type {
+  DispatchMetadata,
+  DispatchResult,
+  ProjectionStatus,
+  SagaStatus,
+  SandboxOptions,
+} from './types.ts';
 
 export interface RuntimeOptions extends SandboxOptions {
   /** Default: the live scheduler. Simulations pass a deterministic one. */
@@ -27,6 +40,8 @@ export interface RuntimeOptions extends SandboxOptions {
   runSagas?: boolean;
   /** Planted bug: projections apply redelivered events again. */
   nonIdempotentProjections?: boolean;
+  /** Save each subscriber's state at the latest after this many events (default 1,000; also when settled). */
+  checkpointEvery?: number;
   /** Fault: which events are delivered twice. */
   duplicateDelivery?: (event: RecordedEvent) => boolean;
   /** Planted bug: the overbooking saga counts from the `monthlyBookings` read model as it is at delivery. */
@@ -108,6 +123,8 @@ export function createSandbox(options: RuntimeOptions = {}): Sandbox {
     },
     isNonIdempotent: () => options.nonIdempotentProjections === true,
     shouldDuplicate: options.duplicateDelivery,
+    checkpointEvery: options.checkpointEvery ?? 1_000,
+    scheduleFlush: isLive ? (flush) => setTimeout(flush, 250) : undefined,
   };
   const projectionRunners = context.projections.map((p) => new ProjectionRunner(p, runnerDeps));
   const runners = new Map(projectionRunners.map((r) => [r.projection.name, r]));
@@ -130,6 +147,7 @@ export function createSandbox(options: RuntimeOptions = {}): Sandbox {
       notify();
     },
     onRecorded: () => notify(),
+    cache: new StreamStateCache(),
   };
   const dispatchAs = (command: Command, metadata: DispatchMetadata, owner: string) =>
     handleCommand(handlerDeps, command, metadata, owner);
@@ -166,7 +184,9 @@ export function createSandbox(options: RuntimeOptions = {}): Sandbox {
 
   function staleSaga() {
     const limit = options.monthlyLimit ?? 10;
-    const saga = staleReadOverbookingSaga(limit, (patientId, month) => schedulingQueries.monthlyBookings(read, patientId, month));
+    const saga = staleReadOverbookingSaga(limit, (patientId, month) =>
+      schedulingQueries.monthlyBookings(read, patientId, month),
+    );
     return saga as unknown as (typeof context.sagas)[number];
   }
 
@@ -176,7 +196,10 @@ export function createSandbox(options: RuntimeOptions = {}): Sandbox {
     return runner.current as never;
   };
 
-  const status = (r: ProjectionRunner | SagaRunner) => ({ checkpoint: r.checkpoint, lag: Math.max(0, head - r.checkpoint) });
+  const status = (r: ProjectionRunner | SagaRunner) => ({
+    checkpoint: r.checkpoint,
+    lag: Math.max(0, head - r.checkpoint),
+  });
 
   return {
     ready,
@@ -185,7 +208,9 @@ export function createSandbox(options: RuntimeOptions = {}): Sandbox {
     async dispatch(command, metadata = {}) {
       await ready;
       const commandId = metadata.commandId ?? ids('cmd');
-      return scheduler.spawn(commandId, () => handleCommand(handlerDeps, command, { ...metadata, commandId }));
+      return scheduler.spawn(commandId, () =>
+        handleCommand(handlerDeps, command, { ...metadata, commandId }),
+      );
     },
     async settle() {
       await ready;
@@ -195,7 +220,10 @@ export function createSandbox(options: RuntimeOptions = {}): Sandbox {
         await scheduler.whenIdle();
         head = await store.head();
         const behind = [...projectionRunners, ...sagaRunners].filter((r) => r.checkpoint < head);
-        if (behind.length === 0) return;
+        if (behind.length === 0) {
+          await Promise.all([...projectionRunners, ...sagaRunners].map((r) => r.flush()));
+          return;
+        }
         behind.forEach((r) => r.wake());
       }
     },
@@ -211,9 +239,18 @@ export function createSandbox(options: RuntimeOptions = {}): Sandbox {
     commands: () => store.readCommands(),
     head: () => head,
     projections: () =>
-      projectionRunners.map((r) => ({ name: r.projection.name, description: r.projection.description, ...status(r) })),
+      projectionRunners.map((r) => ({
+        name: r.projection.name,
+        description: r.projection.description,
+        ...status(r),
+      })),
     sagas: () =>
-      sagaRunners.map((r) => ({ name: r.saga.name, description: r.saga.description, state: r.current, ...status(r) })),
+      sagaRunners.map((r) => ({
+        name: r.saga.name,
+        description: r.saga.description,
+        state: r.current,
+        ...status(r),
+      })),
     projectionState: (name) => read(name),
     async rebuildProjection(name) {
       await ready;
@@ -222,7 +259,8 @@ export function createSandbox(options: RuntimeOptions = {}): Sandbox {
       await runner.rebuild();
     },
     setLatency(ms) {
-      if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`Latency must be a number of milliseconds ≥ 0, got ${ms}`);
+      if (!Number.isFinite(ms) || ms < 0)
+        throw new RangeError(`Latency must be a number of milliseconds ≥ 0, got ${ms}`);
       if ('latencyMs' in scheduler) (scheduler as LiveScheduler).latencyMs = ms;
       notify();
     },
@@ -246,6 +284,7 @@ export function createSandbox(options: RuntimeOptions = {}): Sandbox {
       await restart();
     },
     close() {
+      void Promise.all([...projectionRunners, ...sagaRunners].map((r) => r.flush()));
       subscription?.close();
       listeners.clear();
     },
@@ -254,7 +293,9 @@ export function createSandbox(options: RuntimeOptions = {}): Sandbox {
   /** After the log was replaced: every subscriber starts again from zero. */
   async function restart() {
     await store.deleteCheckpoints();
-    if (isLive) await store.saveCheckpoint({ subscriberId: CLOCK_ID, position: 0, state: { now: clock.now() } });
+    handlerDeps.cache.clear();
+    if (isLive)
+      await store.saveCheckpoint({ subscriberId: CLOCK_ID, position: 0, state: { now: clock.now() } });
     projectionRunners.forEach((r) => r.resetTo(r.projection.initialState()));
     sagaRunners.forEach((r) => r.resetTo({ saga: r.saga.initialState(), outbox: [] }));
     head = await store.head();

@@ -15,6 +15,10 @@ export interface RunnerDeps {
   isNonIdempotent?: () => boolean;
   /** Fault for the race lab: deliver this event twice (at-least-once delivery). */
   shouldDuplicate?: (event: RecordedEvent) => boolean;
+  /** Save state + checkpoint at the latest after this many applied events. */
+  checkpointEvery: number;
+  /** Arranges a later `flush` (a timer in the app); absent = saves wait for `flush()` or `checkpointEvery`. */
+  scheduleFlush?: (flush: () => void) => void;
 }
 
 /**
@@ -26,6 +30,8 @@ abstract class SubscriberRunner<State> {
   protected state: State;
   private loop: Promise<void> | null = null;
   private isWokenAgain = false;
+  private unsavedEvents = 0;
+  private isFlushScheduled = false;
 
   constructor(
     readonly subscriberId: string,
@@ -64,33 +70,60 @@ abstract class SubscriberRunner<State> {
   private async catchUp(): Promise<void> {
     for (;;) {
       this.isWokenAgain = false;
-      const events = await this.deps.store.readAll({ fromPosition: this.checkpoint + 1, limit: this.deps.batchSize });
+      const events = await this.deps.store.readAll({
+        fromPosition: this.checkpoint + 1,
+        limit: this.deps.batchSize,
+      });
       if (events.length === 0) return;
       const delivery = events.flatMap((e) => (this.deps.shouldDuplicate?.(e) ? [e, e] : [e]));
       await this.deps.scheduler.run(
-        { kind: 'deliver', owner: this.subscriberId, detail: `${events[0].position}…${events.at(-1)?.position}` },
+        {
+          kind: 'deliver',
+          owner: this.subscriberId,
+          detail: `${events[0].position}…${events.at(-1)?.position}`,
+        },
         () => this.deliver(delivery),
       );
       this.deps.onProgress();
     }
   }
 
-  /** Applies events not yet applied (the checkpoint makes redelivery harmless) and saves state + checkpoint. */
+  /** Applies events not yet applied (the checkpoint makes redelivery harmless). */
   protected async deliver(events: RecordedEvent[]): Promise<void> {
     for (const event of events) {
       if (event.position <= this.checkpoint && !this.deps.isNonIdempotent?.()) continue;
       this.state = this.apply(this.state, event);
       this.checkpoint = Math.max(this.checkpoint, event.position);
+      this.unsavedEvents += 1;
     }
-    await this.save();
     await this.afterDelivery();
+    if (this.unsavedEvents >= this.deps.checkpointEvery) await this.save();
+    else if (this.unsavedEvents > 0 && this.deps.scheduleFlush && !this.isFlushScheduled) {
+      this.isFlushScheduled = true;
+      this.deps.scheduleFlush(() => {
+        this.isFlushScheduled = false;
+        void this.flush();
+      });
+    }
   }
 
+  /** Saves state + checkpoint if anything was applied since the last save. */
+  async flush(): Promise<void> {
+    if (this.unsavedEvents > 0) await this.save();
+  }
+
+  /**
+   * State and position go into one record, so a reload resumes exactly where the save was made.
+   * Why not after every delivery: saving clones the whole state; with one save per delivery a long log costs
+   * quadratic time. Saving less often loses nothing: a reload re-applies the events after the saved position.
+   * Why the clone here: projections update their state in place, and a store may serialise it later.
+   */
   protected async save(): Promise<void> {
+    this.unsavedEvents = 0;
     const saved = await this.deps.store.saveCheckpoint({
       subscriberId: this.subscriberId,
       position: this.checkpoint,
-      state: this.state,
+      state: structuredClone(this.state),
     });
     if (saved.kind === 'failed') this.deps.onError(this.subscriberId, saved.error);
   }
@@ -99,6 +132,7 @@ abstract class SubscriberRunner<State> {
   resetTo(state: State): void {
     this.state = state;
     this.checkpoint = 0;
+    this.unsavedEvents = 0;
   }
 
   protected abstract apply(state: State, event: RecordedEvent): State;
@@ -153,7 +187,11 @@ export interface SagaCheckpointState {
   outbox: PendingReaction[];
 }
 
-export type Dispatcher = (command: Command, metadata: DispatchMetadata, owner: string) => Promise<DispatchResult>;
+export type Dispatcher = (
+  command: Command,
+  metadata: DispatchMetadata,
+  owner: string,
+) => Promise<DispatchResult>;
 
 /** Feeds events to one saga and sends its reactions, each caused by the event that triggered it. */
 export class SagaRunner extends SubscriberRunner<SagaCheckpointState> {
@@ -190,6 +228,8 @@ export class SagaRunner extends SubscriberRunner<SagaCheckpointState> {
   }
 
   protected override async afterDelivery(): Promise<void> {
+    // Outbox: the reactions are saved with the saga's state before any is sent, so a reload sends them.
+    if (this.state.outbox.length > 0) await this.save();
     while (this.state.outbox.length > 0) {
       const [next, ...rest] = this.state.outbox;
       await this.dispatch(next.command, next.metadata, this.subscriberId);

@@ -23,6 +23,19 @@ export interface DecisionInput {
   now: string;
 }
 
+/** `DecisionInput` with each stream already folded by its decider. */
+export interface FoldedDecisionInput {
+  stream: unknown;
+  guards: Record<string, unknown>;
+  now: string;
+}
+
+/** A stream's decider, as far as folding goes. `evolve` is pure and never changes `state`. */
+export interface StreamFold {
+  initialState(): unknown;
+  evolve(state: unknown, event: DomainEvent): unknown;
+}
+
 /**
  * A read model: a fold over the global log.
  * Why `apply` may update `state` in place: a rebuild folds 100k events, and copying the state per event
@@ -49,11 +62,19 @@ export interface Saga<State = unknown, C extends Command = Command> {
   name: string;
   description: string;
   initialState: () => State;
-  handle: (state: State, event: RecordedEvent, context: { now: string }) => { state: State; reactions: Reaction<C>[] };
+  handle: (
+    state: State,
+    event: RecordedEvent,
+    context: { now: string },
+  ) => { state: State; reactions: Reaction<C>[] };
 }
 
 /** Everything the runtime needs to run a domain: validation, routing, decisions, read models and sagas. */
-export interface BoundedContext<C extends Command = Command, E extends DomainEvent = DomainEvent, Err extends DomainError = DomainError> {
+export interface BoundedContext<
+  C extends Command = Command,
+  E extends DomainEvent = DomainEvent,
+  Err extends DomainError = DomainError,
+> {
   name: string;
   /** Pure: a typed command, or an `InvalidCommand` error saying what is wrong. */
   validate: (input: unknown) => { kind: 'valid'; command: C } | { kind: 'invalid'; error: Err };
@@ -62,6 +83,13 @@ export interface BoundedContext<C extends Command = Command, E extends DomainEve
   plan(command: C): CommandPlan;
   /** Pure: the events to append to `plan(command).streamId`, or the rejection. Appends nothing. */
   decide(command: C, input: DecisionInput): Decision<E, Err>;
+  /**
+   * Pure: the same decision from already-folded stream states, so the shell can keep states between commands
+   * and fold only the events it has not seen (an aggregate cache). `decide` = fold each stream, then this.
+   */
+  decideFolded?(command: C, input: FoldedDecisionInput): Decision<E, Err>;
+  /** Pure: how any stream of this context folds (its decider's `initialState` and `evolve`). */
+  streamFold?(streamId: string): StreamFold;
   projections: Projection[];
   sagas: Saga<unknown, C>[];
 }

@@ -50,7 +50,8 @@ export function createVirtualClock(start: string, onSet?: (instant: string) => v
   return {
     now: () => current,
     set(instant: string) {
-      if (!isInstant(instant)) throw new RangeError(`The clock needs an instant YYYY-MM-DDTHH:MM, got "${instant}"`);
+      if (!isInstant(instant))
+        throw new RangeError(`The clock needs an instant YYYY-MM-DDTHH:MM, got "${instant}"`);
       current = instant;
       onSet?.(instant);
     },

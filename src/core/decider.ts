@@ -8,8 +8,7 @@ export interface DomainError<Code extends string = string> {
 }
 
 export type Decision<E extends DomainEvent = DomainEvent, Err extends DomainError = DomainError> =
-  | { kind: 'accepted'; events: E[] }
-  | { kind: 'rejected'; error: Err };
+  { kind: 'accepted'; events: E[] } | { kind: 'rejected'; error: Err };
 
 /**
  * A decider (Emmett / Chassaing): pure `decide` and `evolve`.
@@ -22,7 +21,13 @@ export interface Decider<C, E extends DomainEvent, S, Ctx = unknown, Err extends
 }
 
 /** Pure: an accepted decision. */
-export const accept = <E extends DomainEvent>(...events: E[]): Decision<E, never> => ({ kind: 'accepted', events });
+export const accept = <E extends DomainEvent>(...events: E[]): Decision<E, never> => ({
+  kind: 'accepted',
+  events,
+});
 
 /** Pure: a rejected decision. */
-export const reject = <Err extends DomainError>(error: Err): Decision<never, Err> => ({ kind: 'rejected', error });
+export const reject = <Err extends DomainError>(error: Err): Decision<never, Err> => ({
+  kind: 'rejected',
+  error,
+});

@@ -92,7 +92,13 @@ export function createDeterministicScheduler(
     const index = waiting.findIndex((w) => w.label.owner === owner);
     const [next] = waiting.splice(index, 1);
     current = owner;
-    trace.push({ step: trace.length + 1, owner, kind: next.label.kind, detail: next.label.detail, isContextSwitch });
+    trace.push({
+      step: trace.length + 1,
+      owner,
+      kind: next.label.kind,
+      detail: next.label.detail,
+      isContextSwitch,
+    });
     running += 1;
     next.release();
   };

@@ -6,7 +6,10 @@ import type { EventStore } from '../../src/store/eventStore.ts';
 export const NOW = '2026-03-02T08:00';
 export const DAY = 'ana_2026-03-03';
 
-export const registerAna = { type: 'RegisterDoctor', data: { doctorId: 'ana', name: 'Dr Ana Silva', specialty: 'GP' } };
+export const registerAna = {
+  type: 'RegisterDoctor',
+  data: { doctorId: 'ana', name: 'Dr Ana Silva', specialty: 'GP' },
+};
 export const registerPatient = (patientId: string, name: string) => ({
   type: 'RegisterPatient',
   data: { patientId, name, email: `${patientId}@example.org`, birthDate: '1980-05-17' },
@@ -22,14 +25,21 @@ export const bookSlot = (patientId: string, time: string, dayId = DAY) => ({
 
 /** A small practice: one doctor, two patients, one scheduled day. */
 export async function practiceWithOneDay(sandbox: Sandbox) {
-  for (const command of [registerAna, registerPatient('tom', 'Tom Baker'), registerPatient('eve', 'Eve Moneypenny'), scheduleDay()]) {
+  for (const command of [
+    registerAna,
+    registerPatient('tom', 'Tom Baker'),
+    registerPatient('eve', 'Eve Moneypenny'),
+    scheduleDay(),
+  ]) {
     const result = await sandbox.dispatch(command);
     expect(result.kind, JSON.stringify(result)).toBe('accepted');
   }
 }
 
 const allProjections = (sandbox: Sandbox) =>
-  Object.fromEntries(sandbox.projections().map((p) => [p.name, JSON.parse(JSON.stringify(sandbox.projectionState(p.name)))]));
+  Object.fromEntries(
+    sandbox.projections().map((p) => [p.name, JSON.parse(JSON.stringify(sandbox.projectionState(p.name)))]),
+  );
 
 /** The runtime's guarantees, for any EventStore implementation. */
 export function runtimeContract(label: string, makeStore: () => Promise<EventStore>) {
@@ -73,12 +83,20 @@ export function runtimeContract(label: string, makeStore: () => Promise<EventSto
         const result = await sandbox.dispatch(bookSlot('eve', '09:00'));
         expect(result).toMatchObject({ kind: 'rejected', error: { code: 'SlotAlreadyBooked' } });
         expect(await sandbox.events()).toEqual(before);
-        expect((await sandbox.commands()).at(-1)?.outcome).toMatchObject({ kind: 'rejected', code: 'SlotAlreadyBooked' });
+        expect((await sandbox.commands()).at(-1)?.outcome).toMatchObject({
+          kind: 'rejected',
+          code: 'SlotAlreadyBooked',
+        });
       });
 
       it('answers malformed input with InvalidCommand and appends nothing', async () => {
         const sandbox = await sandboxOn();
-        for (const input of [null, 42, { type: 'FlyToTheMoon', data: {} }, { type: 'BookSlot', data: { dayId: DAY } }]) {
+        for (const input of [
+          null,
+          42,
+          { type: 'FlyToTheMoon', data: {} },
+          { type: 'BookSlot', data: { dayId: DAY } },
+        ]) {
           const result = await sandbox.dispatch(input);
           expect(result).toMatchObject({ kind: 'rejected', error: { code: 'InvalidCommand' } });
         }
@@ -99,7 +117,9 @@ export function runtimeContract(label: string, makeStore: () => Promise<EventSto
         const store = await makeStore();
         const appendRaw = async (events: typeof log) => {
           for (const event of events) {
-            const result = await store.append(event.streamId, [event], { expectedVersion: event.version - 1 || 'no-stream' });
+            const result = await store.append(event.streamId, [event], {
+              expectedVersion: event.version - 1 || 'no-stream',
+            });
             expect(result.kind).toBe('appended');
           }
         };
@@ -206,7 +226,10 @@ export function runtimeContract(label: string, makeStore: () => Promise<EventSto
         const log = await sandbox.events();
         const cancelled = log.find((e) => e.type === 'SlotBookingCancelled');
         expect(cancelled?.data).toMatchObject({ slotId: `${DAY}_09:10`, reason: 'overbooking' });
-        expect(cancelled?.metadata).toMatchObject({ causationId: trigger.id, correlationId: trigger.metadata.correlationId });
+        expect(cancelled?.metadata).toMatchObject({
+          causationId: trigger.id,
+          correlationId: trigger.metadata.correlationId,
+        });
         const notified = log.find((e) => e.type === 'PatientNotified');
         expect(notified?.metadata.causationId).toBe(cancelled?.id);
         expect(notified?.metadata.correlationId).toBe(trigger.metadata.correlationId);

@@ -2,4 +2,6 @@ import { openDexieStore } from '../../src/store/dexieStore.ts';
 import { runtimeContract } from './runtimeContract.ts';
 
 let databases = 0;
-runtimeContract('IndexedDB (Dexie)', async () => openDexieStore(`eventscope-runtime-test-${Date.now()}-${++databases}`));
+runtimeContract('IndexedDB (Dexie)', async () =>
+  openDexieStore(`eventscope-runtime-test-${Date.now()}-${++databases}`),
+);

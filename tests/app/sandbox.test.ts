@@ -9,7 +9,11 @@ runtimeContract('memory', async () => createMemoryStore());
 describe('createSandbox', () => {
   it('always writes a byte-identical log for the same commands and choices', async () => {
     const run = async () => {
-      const sandbox = createSandbox({ now: NOW, scheduler: createDeterministicScheduler([1, 0, 2, 1, 1]), monthlyLimit: 1 });
+      const sandbox = createSandbox({
+        now: NOW,
+        scheduler: createDeterministicScheduler([1, 0, 2, 1, 1]),
+        monthlyLimit: 1,
+      });
       await practiceWithOneDay(sandbox);
       await Promise.all(['09:00', '09:10', '09:20'].map((t) => sandbox.dispatch(bookSlot('tom', t))));
       await sandbox.settle();

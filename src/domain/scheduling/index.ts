@@ -1,14 +1,20 @@
-import type { BoundedContext, CommandPlan, DecisionInput } from '../../core/boundedContext.ts';
+import type {
+  BoundedContext,
+  CommandPlan,
+  DecisionInput,
+  FoldedDecisionInput,
+  StreamFold,
+} from '../../core/boundedContext.ts';
 import type { Decision } from '../../core/decider.ts';
 import type { DomainEvent } from '../../core/event.ts';
 import type { SchedulingCommand } from './commands.ts';
-import { dayDecider } from './day/decider.ts';
+import { dayDecider, type DayState } from './day/decider.ts';
 import type { SchedulingError } from './errors.ts';
 import type { SchedulingEvent } from './events.ts';
 import { dayIdOf, dayStream, mailboxStream, patientStream, practiceStream } from './ids.ts';
-import { mailboxDecider } from './mailbox/decider.ts';
-import { patientDecider } from './patient/decider.ts';
-import { practiceDecider } from './practice/decider.ts';
+import { mailboxDecider, type MailboxState } from './mailbox/decider.ts';
+import { patientDecider, type PatientState } from './patient/decider.ts';
+import { practiceDecider, type PracticeState } from './practice/decider.ts';
 import { schedulingProjections } from './projections/index.ts';
 import { schedulingSagas } from './sagas/index.ts';
 import { validateCommand } from './validation.ts';
@@ -77,32 +83,57 @@ export function planCommand(command: SchedulingCommand): CommandPlan {
   }
 }
 
+/** Pure: the decider that folds a stream, found from the stream id's prefix. */
+export function streamFold(streamId: string): StreamFold {
+  const decider = streamId.startsWith('doctorday-')
+    ? dayDecider
+    : streamId.startsWith('patient-')
+      ? patientDecider
+      : streamId.startsWith('mailbox-')
+        ? mailboxDecider
+        : practiceDecider;
+  return decider as unknown as StreamFold;
+}
+
+/** Pure: routes a command to its decider, given the target stream and the guard streams already folded. */
+export function decideFolded(
+  command: SchedulingCommand,
+  input: FoldedDecisionInput,
+): Decision<SchedulingEvent, SchedulingError> {
+  switch (command.type) {
+    case 'RegisterDoctor':
+      return practiceDecider.decide(command, input.stream as PracticeState, null);
+    case 'RegisterPatient':
+      return patientDecider.decide(command, input.stream as PatientState, null);
+    case 'NotifyPatient':
+      return mailboxDecider.decide(command, input.stream as MailboxState, null);
+    default: {
+      const practice =
+        (input.guards[practiceStream()] as PracticeState | undefined) ?? practiceDecider.initialState();
+      const patient =
+        command.type === 'BookSlot' || command.type === 'BookDoubleSlot'
+          ? ((input.guards[patientStream(command.data.patientId)] as PatientState | undefined) ??
+            patientDecider.initialState())
+          : null;
+      return dayDecider.decide(command, input.stream as DayState, { now: input.now, practice, patient });
+    }
+  }
+}
+
 /** Pure: routes a command to its decider, folding the target stream and the guard streams first. */
 export function decideCommand(
   command: SchedulingCommand,
   input: DecisionInput,
 ): Decision<SchedulingEvent, SchedulingError> {
-  switch (command.type) {
-    case 'RegisterDoctor':
-      return practiceDecider.decide(command, fold(practiceDecider, input.stream), null);
-    case 'RegisterPatient':
-      return patientDecider.decide(command, fold(patientDecider, input.stream), null);
-    case 'NotifyPatient':
-      return mailboxDecider.decide(command, fold(mailboxDecider, input.stream), null);
-    default: {
-      const guard = (streamId: string) => input.guards[streamId] ?? [];
-      const practice = fold(practiceDecider, guard(practiceStream()));
-      const patient =
-        command.type === 'BookSlot' || command.type === 'BookDoubleSlot'
-          ? fold(patientDecider, guard(patientStream(command.data.patientId)))
-          : null;
-      return dayDecider.decide(command, fold(dayDecider, input.stream), {
-        now: input.now,
-        practice,
-        patient,
-      });
-    }
-  }
+  const folded = (streamId: string, events: readonly DomainEvent[]) => {
+    const { initialState, evolve } = streamFold(streamId);
+    return events.reduce(evolve, initialState());
+  };
+  const plan = planCommand(command);
+  const guards = Object.fromEntries(
+    plan.guardStreamIds.map((id) => [id, folded(id, input.guards[id] ?? [])]),
+  );
+  return decideFolded(command, { stream: folded(plan.streamId, input.stream), guards, now: input.now });
 }
 
 /** The scheduling bounded context (DOMAIN.md): validation, routing, deciders, read models and sagas. */
@@ -114,6 +145,8 @@ export function createScheduling(
     validate: validateCommand,
     plan: planCommand,
     decide: decideCommand,
+    decideFolded,
+    streamFold,
     projections: schedulingProjections(),
     sagas: schedulingSagas(options.monthlyLimit),
   };

@@ -1,0 +1,225 @@
+// Node bench suite: the runtime's write path vs Emmett's command handler, and projection rebuilds vs bare folds.
+import { CommandHandler, getInMemoryEventStore } from '@event-driven-io/emmett';
+import { createSandbox } from '../../src/app/sandbox.ts';
+import { addDays } from '../../src/core/clock.ts';
+import type { RecordedEvent } from '../../src/core/event.ts';
+import {
+  dayDecider,
+  dayIdOf,
+  dayStream,
+  patientDecider,
+  patientStream,
+  practiceDecider,
+  schedulingProjections,
+  fold,
+  type DayCommand,
+  type DayEvent,
+  type SchedulingCommand,
+} from '../../src/domain/scheduling/index.ts';
+import { createMemoryStore } from '../../src/store/memoryStore.ts';
+
+export interface Row {
+  name: string;
+  value: number;
+  unit: string;
+  baseline?: { name: string; value: number };
+  ratio?: number;
+}
+
+const NOW = '2026-01-01T00:00';
+const TIMES = Array.from({ length: 36 }, (_, i) => {
+  const minutes = 8 * 60 + i * 10 + (i >= 24 ? 60 : 0);
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+});
+
+/** A practice: doctors, patients, and `days` scheduled days per doctor with 36 slots each. */
+function practiceCommands(doctors: number, patients: number, days: number) {
+  const setup: SchedulingCommand[] = [];
+  for (let d = 0; d < doctors; d++)
+    setup.push({ type: 'RegisterDoctor', data: { doctorId: `doc${d}`, name: `Dr ${d}`, specialty: 'GP' } });
+  for (let p = 0; p < patients; p++)
+    setup.push({
+      type: 'RegisterPatient',
+      data: {
+        patientId: `pat${p}`,
+        name: `Patient ${p}`,
+        email: `p${p}@example.org`,
+        birthDate: '1980-01-01',
+      },
+    });
+  const dayIds: string[] = [];
+  for (let i = 0; i < days; i++) {
+    const date = addDays(NOW, i + 1).slice(0, 10);
+    for (let d = 0; d < doctors; d++) {
+      setup.push({
+        type: 'ScheduleDay',
+        data: { doctorId: `doc${d}`, date, slots: TIMES.map((startTime) => ({ startTime })) },
+      });
+      dayIds.push(dayIdOf(`doc${d}`, date));
+    }
+  }
+  return { setup, dayIds };
+}
+
+/** Book, then cancel, every slot of the days in turn: a write-heavy, conflict-free workload. */
+function bookingWorkload(dayIds: string[], patients: number, count: number): DayCommand[] {
+  const commands: DayCommand[] = [];
+  for (let i = 0; commands.length < count; i++) {
+    const dayId = dayIds[i % dayIds.length];
+    const slotId = `${dayId}_${TIMES[Math.floor(i / dayIds.length) % TIMES.length]}`;
+    const patientId = `pat${i % patients}`;
+    commands.push({ type: 'BookSlot', data: { dayId, slotId, patientId } });
+    commands.push({ type: 'CancelSlotBooking', data: { dayId, slotId, reason: 'changed plans' } });
+  }
+  return commands;
+}
+
+async function sandboxCommandsPerSecond(setup: SchedulingCommand[], workload: DayCommand[]) {
+  const sandbox = createSandbox({ now: NOW, monthlyLimit: 1_000 });
+  for (const command of setup) await sandbox.dispatch(command);
+  await sandbox.settle();
+  const started = performance.now();
+  for (const command of workload) {
+    const result = await sandbox.dispatch(command);
+    if (result.kind !== 'accepted')
+      throw new Error(`bench command rejected: ${JSON.stringify(result.error)}`);
+  }
+  await sandbox.settle();
+  return workload.length / ((performance.now() - started) / 1000);
+}
+
+async function emmettCommandsPerSecond(setup: SchedulingCommand[], workload: DayCommand[]) {
+  const store = getInMemoryEventStore();
+  const handleDay = CommandHandler({ evolve: dayDecider.evolve, initialState: dayDecider.initialState });
+  const patientOf = async (patientId: string) =>
+    fold(patientDecider, (await store.readStream(patientStream(patientId))).events);
+  const practice = async () => fold(practiceDecider, (await store.readStream('practice')).events);
+  const decideOn = async (command: SchedulingCommand) => {
+    // Same guard reads as the sandbox (seed 003): practice for scheduling, the patient for booking.
+    if (command.type === 'RegisterDoctor' || command.type === 'RegisterPatient') {
+      const [streamId, decider] =
+        command.type === 'RegisterDoctor'
+          ? ['practice', practiceDecider]
+          : [patientStream(command.data.patientId), patientDecider];
+      const state = fold(decider as typeof practiceDecider, (await store.readStream(streamId)).events);
+      const decision = (decider as typeof practiceDecider).decide(command as never, state, null);
+      if (decision.kind === 'rejected') throw new Error(decision.error.message);
+      await store.appendToStream(streamId, decision.events);
+      return;
+    }
+    const day = command as DayCommand;
+    const dayId = day.type === 'ScheduleDay' ? dayIdOf(day.data.doctorId, day.data.date) : day.data.dayId;
+    const patient =
+      'patientId' in day.data && day.type.startsWith('Book')
+        ? await patientOf(day.data.patientId as string)
+        : null;
+    const context = {
+      now: NOW,
+      practice: day.type.startsWith('Schedule') ? await practice() : fold(practiceDecider, []),
+      patient,
+    };
+    await handleDay(store, dayStream(dayId), (state) => {
+      const decision = dayDecider.decide(day, state, context);
+      if (decision.kind === 'rejected') throw new Error(decision.error.message);
+      return decision.events as DayEvent[];
+    });
+  };
+  for (const command of setup) await decideOn(command);
+  const started = performance.now();
+  for (const command of workload) await decideOn(command);
+  return workload.length / ((performance.now() - started) / 1000);
+}
+
+/** A realistic log of about `target` events: scheduled days, then bookings spread over patients and months. */
+async function generatedLog(target: number): Promise<RecordedEvent[]> {
+  const doctors = 5;
+  const patients = 600;
+  const days = Math.ceil(target / 2 / 37 / doctors);
+  const { setup, dayIds } = practiceCommands(doctors, patients, days);
+  const store = createMemoryStore();
+  const sandbox = createSandbox({ now: NOW, store, runSagas: false, monthlyLimit: 1_000 });
+  for (const command of setup) await sandbox.dispatch(command);
+  let i = 0;
+  while ((await store.head()) < target) {
+    const dayId = dayIds[i % dayIds.length];
+    const slotId = `${dayId}_${TIMES[Math.floor(i / dayIds.length) % TIMES.length]}`;
+    await sandbox.dispatch({ type: 'BookSlot', data: { dayId, slotId, patientId: `pat${i % patients}` } });
+    i++;
+  }
+  return (await store.readAll()).slice(0, target);
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+async function rebuildRows(events: RecordedEvent[]): Promise<Row[]> {
+  // Bare fold: the same projections applied directly to an in-memory array: no store, no runner, no checkpoint.
+  const bareFold = () => {
+    const started = performance.now();
+    for (const projection of schedulingProjections()) {
+      let state = projection.initialState();
+      for (const event of events) state = projection.apply(state, event);
+    }
+    return performance.now() - started;
+  };
+  const store = createMemoryStore();
+  for (const event of events) {
+    const result = await store.append(event.streamId, [event], {
+      expectedVersion: event.version === 1 ? 'no-stream' : event.version - 1,
+    });
+    if (result.kind !== 'appended') throw new Error('could not load the generated log');
+  }
+  const sandbox = createSandbox({ now: NOW, store, runSagas: false });
+  await sandbox.settle();
+  const rebuild = async () => {
+    const started = performance.now();
+    for (const { name } of sandbox.projections()) await sandbox.rebuildProjection(name);
+    return performance.now() - started;
+  };
+  bareFold();
+  await rebuild();
+  const bare = median([bareFold(), bareFold(), bareFold()]);
+  const rebuilt = median([await rebuild(), await rebuild(), await rebuild()]);
+  return [
+    {
+      name: `rebuild all projections, ${events.length.toLocaleString('en')} events (ms, lower is better)`,
+      value: rebuilt,
+      unit: 'ms',
+      baseline: { name: 'bare fold of the same projections', value: bare },
+      ratio: rebuilt / bare,
+    },
+  ];
+}
+
+/** Rows: commands/s vs Emmett, and rebuild time vs a bare fold. */
+export default async function runtimeSuite(): Promise<Row[]> {
+  const { setup, dayIds } = practiceCommands(5, 50, 20);
+  const workload = bookingWorkload(dayIds, 50, 4_000);
+  await sandboxCommandsPerSecond(setup, workload.slice(0, 400));
+  await emmettCommandsPerSecond(setup, workload.slice(0, 400));
+  const ours = median([
+    await sandboxCommandsPerSecond(setup, workload),
+    await sandboxCommandsPerSecond(setup, workload),
+    await sandboxCommandsPerSecond(setup, workload),
+  ]);
+  const emmett = median([
+    await emmettCommandsPerSecond(setup, workload),
+    await emmettCommandsPerSecond(setup, workload),
+    await emmettCommandsPerSecond(setup, workload),
+  ]);
+  const rows: Row[] = [
+    {
+      name: 'createSandbox (memory): BookSlot/CancelSlotBooking, projections and sagas running',
+      value: ours,
+      unit: 'commands/s',
+      baseline: {
+        name: 'Emmett CommandHandler + in-memory store, same decider and guard reads',
+        value: emmett,
+      },
+      ratio: ours / emmett,
+    },
+  ];
+  if (process.env.BENCH_ONLY === 'commands') return rows;
+  const log = await generatedLog(Number(process.env.BENCH_EVENTS ?? 100_000));
+  rows.push(...(await rebuildRows(log)));
+  return rows;
+}
