@@ -26,7 +26,8 @@ function run(name, command, args, jsonReport) {
     counts = ` (${report.numPassedTests} passed, ${report.numFailedTests} failed)`;
     if (report.numTotalTests === 0) failed += 1;
   } else {
-    status === 0 ? (passed += 1) : (failed += 1);
+    if (status === 0) passed += 1;
+    else failed += 1;
   }
   results.push(`${status === 0 ? 'ok  ' : 'FAIL'} ${name}${counts} ${seconds}s`);
 }
@@ -34,10 +35,22 @@ function run(name, command, args, jsonReport) {
 function vitest(name, projects) {
   const out = join(reports, `${name}.json`);
   const projectArgs = projects.flatMap((p) => ['--project', p]);
-  run(name, 'npx', ['vitest', 'run', ...projectArgs, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], out);
+  run(
+    name,
+    'npx',
+    ['vitest', 'run', ...projectArgs, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`],
+    out,
+  );
 }
 
-run('typecheck', 'npx', ['svelte-check', '--tsconfig', './tsconfig.json', '--fail-on-warnings', '--output', 'human']);
+run('typecheck', 'npx', [
+  'svelte-check',
+  '--tsconfig',
+  './tsconfig.json',
+  '--fail-on-warnings',
+  '--output',
+  'human',
+]);
 run('lint', 'npx', ['eslint', '.']);
 run('format', 'npx', ['prettier', '--check', '.']);
 vitest('unit (node)', ['unit']);
@@ -45,7 +58,14 @@ vitest('browser (Chromium)', ['browser']);
 vitest('stories (Chromium)', ['storybook']);
 run('build', 'npx', ['vite', 'build', '--logLevel', 'warn']);
 vitest('e2e (built app)', ['e2e']);
-run('storybook build', 'npx', ['storybook', 'build', '--quiet', '--disable-telemetry', '-o', 'storybook-static']);
+run('storybook build', 'npx', [
+  'storybook',
+  'build',
+  '--quiet',
+  '--disable-telemetry',
+  '-o',
+  'storybook-static',
+]);
 
 console.log('\nSummary (each check step counts as one test):');
 for (const line of results) console.log(`  ${line}`);

@@ -3,7 +3,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const PURE_LAYERS = ['src/core', 'src/domain', 'src/simulation'];
-const FORBIDDEN_IMPORTS = /from\s+['"](dexie|svelte(?:\/[^'"]*)?|d3-[a-z]+|comlink|lz-string)['"]|import\(\s*['"](dexie|svelte)/;
+const FORBIDDEN_IMPORTS =
+  /from\s+['"](dexie|svelte(?:\/[^'"]*)?|d3-[a-z]+|comlink|lz-string)['"]|import\(\s*['"](dexie|svelte)/;
 const FORBIDDEN_CALLS: [RegExp, string][] = [
   [/\bDate\.now\s*\(/, 'Date.now()'],
   [/\bnew Date\s*\(\s*\)/, 'new Date() (the current time)'],
@@ -41,8 +42,10 @@ function violations(): string[] {
   for (const layer of PURE_LAYERS) {
     for (const file of filesUnder(layer)) {
       const source = code(readFileSync(file, 'utf8'));
-      if (FORBIDDEN_IMPORTS.test(source)) found.push(`${file} imports dexie, svelte or another shell library`);
-      for (const [pattern, what] of FORBIDDEN_CALLS) if (pattern.test(source)) found.push(`${file} uses ${what}`);
+      if (FORBIDDEN_IMPORTS.test(source))
+        found.push(`${file} imports dexie, svelte or another shell library`);
+      for (const [pattern, what] of FORBIDDEN_CALLS)
+        if (pattern.test(source)) found.push(`${file} uses ${what}`);
     }
   }
   for (const [layer, forbidden] of Object.entries(LAYER_RULES)) {
