@@ -86,6 +86,12 @@ describe('the practice board', () => {
     await expect.poll(() => page.getByTestId('monthly-count').innerText()).toContain('1 booking in 2026-03');
     await openTab(page, /Sagas/);
     await expect.poll(() => page.getByTestId('saga-overbooking').innerText()).toContain('CancelSlotBooking');
+    await page
+      .getByTestId('saga-overbooking')
+      .getByRole('button', { name: /SlotBooked$/ })
+      .click();
+    await expect.poll(() => page.getByRole('article').getAttribute('aria-label')).toMatch(/^Event #\d+$/);
+    await expect.poll(() => page.getByRole('article').innerText()).toContain('SlotBooked');
     await openTab(page, /Mailbox/);
     await expect.poll(() => page.getByTestId('mailbox').innerText()).toMatch(/09:30/);
   });
