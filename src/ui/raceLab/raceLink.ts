@@ -80,9 +80,7 @@ const counterexampleSchema = z.object({
 });
 
 export type DecodedLink =
-  | { kind: 'none' }
-  | { kind: 'ok'; counterexample: Counterexample }
-  | { kind: 'invalid'; message: string };
+  { kind: 'none' } | { kind: 'ok'; counterexample: Counterexample } | { kind: 'invalid'; message: string };
 
 /** Pure: the URL hash (without `#`) that carries a counterexample, compressed and URL-safe. */
 export function encodeRaceLink(counterexample: Counterexample): string {
