@@ -1,5 +1,6 @@
 import { createSandbox, type Sandbox } from '../app/sandbox.ts';
 import { createDeterministicScheduler } from '../core/deterministicScheduler.ts';
+import { createMemoryStore } from '../store/memoryStore.ts';
 import {
   bookDoubleSlot,
   bookSlot,
@@ -66,24 +67,30 @@ export async function causalLog(): Promise<Sandbox> {
 }
 
 /**
- * Optimistic concurrency: patients book the same day at once, under a deterministic interleaving, so writers
- * meet conflicts, reload and decide again (accepted after a retry, or rejected). Settled.
+ * Optimistic concurrency: two races for one day's slots under a deterministic interleaving (both load, then
+ * both append): Maria's booking of another slot conflicts and is retried; Amara's of the same slot conflicts
+ * and is then rejected. Settled.
  */
 export async function conflictLog(): Promise<Sandbox> {
-  const sandbox = createSandbox({
-    now: NOW,
-    scheduler: createDeterministicScheduler([0, 1, 2, 3, 0, 1, 2, 3, 1, 0, 2, 3]),
-  });
-  await practice(sandbox, ['2026-03-03']);
-  const at = (p: (typeof patients)[number], startTime: string) =>
-    sandbox.dispatch(bookSlot({ ...p, date: '2026-03-03', startTime }), { actor: p.name });
-  await Promise.all([
-    at(tomBaker, '09:00'),
-    at(mariaLopez, '09:00'),
-    at(chenWei, '09:10'),
-    at(amaraNwosu, '09:20'),
-  ]);
-  await sandbox.settle();
+  const store = createMemoryStore();
+  const setup = createSandbox({ now: NOW, store });
+  await practice(setup, ['2026-03-03']);
+  await setup.settle();
+  setup.close();
+  let sandbox = setup;
+  const races: [(typeof patients)[number], string, (typeof patients)[number], string][] = [
+    [tomBaker, '09:00', mariaLopez, '09:10'],
+    [chenWei, '09:20', amaraNwosu, '09:20'],
+  ];
+  for (const [first, firstTime, second, secondTime] of races) {
+    // Choices: the first loads, the second loads before the first appends, then the first appends.
+    sandbox = createSandbox({ now: NOW, store, scheduler: createDeterministicScheduler([0, 1, 1]) });
+    const at = (p: (typeof patients)[number], startTime: string) =>
+      sandbox.dispatch(bookSlot({ ...p, date: '2026-03-03', startTime }), { actor: p.name });
+    await Promise.all([at(first, firstTime), at(second, secondTime)]);
+    await sandbox.settle();
+    sandbox.close();
+  }
   return sandbox;
 }
 
