@@ -121,7 +121,8 @@ const server = await createServer({
   configFile: false,
   logLevel: 'silent',
   clearScreen: false,
-  server: { host: '127.0.0.1', port: 0 },
+  // No HMR and no watcher: an edit to src/ during a run must not reload the page under a suite.
+  server: { host: '127.0.0.1', port: 0, hmr: false, watch: null },
   // Pre-bundle up front: discovering a dependency mid-run would reload the page under a suite.
   optimizeDeps: { include: ['dexie', 'zod'], noDiscovery: true },
 });

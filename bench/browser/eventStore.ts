@@ -6,7 +6,7 @@ import { type CommitRow, openDexieStore } from '../../src/store/dexieStore.ts';
 import type { EventStore } from '../../src/store/eventStore.ts';
 import type { BenchContext, Row } from '../types.ts';
 
-const ROUNDS = 3;
+const ROUNDS = 5;
 const STREAMS = 1_000;
 const BATCH = 1_000;
 const SINGLE_EVENTS = 2_000;
@@ -102,6 +102,49 @@ async function withDatabase<T>(
   }
 }
 
+async function mustAppend(store: EventStore, stream: string, events: NewEvent[], expectedVersion: number) {
+  const result = await store.append(stream, events, { expectedVersion });
+  if (result.kind !== 'appended') throw new Error(`bench append failed: ${result.error.message}`);
+}
+
+const batchOf = (b: number) => Array.from({ length: BATCH }, (_, i) => event(b * BATCH + i));
+
+/**
+ * Runs the contenders in alternating blocks of steps and sums each one's time, so a busy machine
+ * (2 shared cores) slows them alike. Returns events/s per contender.
+ */
+async function interleaved(
+  contenders: Record<string, (step: number) => Promise<unknown>>,
+  steps: number,
+  block: number,
+  eventsPerStep: number,
+): Promise<Record<string, number>> {
+  const elapsed: Record<string, number> = Object.fromEntries(Object.keys(contenders).map((k) => [k, 0]));
+  for (let start = 0; start < steps; start += block) {
+    for (const [name, step] of Object.entries(contenders)) {
+      const started = performance.now();
+      for (let i = start; i < Math.min(steps, start + block); i++) await step(i);
+      elapsed[name] += performance.now() - started;
+    }
+  }
+  return Object.fromEntries(
+    Object.entries(elapsed).map(([k, ms]) => [k, (steps * eventsPerStep) / (ms / 1000)]),
+  );
+}
+
+/** Fresh databases (the store's schema) for each contender, dropped afterwards. */
+async function withDatabases<T>(
+  count: number,
+  run: (dbs: Awaited<ReturnType<typeof freshDatabase>>[]) => Promise<T>,
+) {
+  const dbs = await Promise.all(Array.from({ length: count }, () => freshDatabase()));
+  try {
+    return await run(dbs);
+  } finally {
+    for (const db of dbs) await db.drop();
+  }
+}
+
 const rawPerEventRows = () =>
   withDatabase(async ({ raw }) => {
     const db = await raw();
@@ -115,52 +158,42 @@ const rawPerEventRows = () =>
     });
   });
 
-const rawBatchRows = () =>
-  withDatabase(async ({ raw }) => {
-    const db = await raw();
-    return timed(BATCH_EVENTS, async () => {
-      for (let b = 0; b < BATCH_EVENTS / BATCH; b++) {
-        const events = Array.from({ length: BATCH }, (_, i) => event(b * BATCH + i));
-        await putRows(db, [{ firstPosition: b * BATCH + 1, streamId: streamId(b), firstVersion: 1, events }]);
-      }
-    });
-  });
-
-const rawTxPerEvent = (durability?: IDBTransactionDurability) =>
-  withDatabase(async ({ raw }) => {
-    const db = await raw();
-    return timed(SINGLE_EVENTS, async () => {
-      for (let i = 0; i < SINGLE_EVENTS; i++) await putRows(db, [singleRow(i)], durability);
-    });
-  });
-
-async function mustAppend(store: EventStore, stream: string, events: NewEvent[], expectedVersion: number) {
-  const result = await store.append(stream, events, { expectedVersion });
-  if (result.kind !== 'appended') throw new Error(`bench append failed: ${result.error.message}`);
-}
-
-const storeBatches = () =>
-  withDatabase(async ({ name }) => {
-    const store = await openDexieStore(name);
-    const rate = await timed(BATCH_EVENTS, async () => {
-      for (let b = 0; b < BATCH_EVENTS / BATCH; b++) {
-        const events = Array.from({ length: BATCH }, (_, i) => event(b * BATCH + i));
-        await mustAppend(store, streamId(b), events, 0);
-      }
-    });
+const batches = () =>
+  withDatabases(2, async ([rawDb, storeDb]) => {
+    const db = await rawDb.raw();
+    const store = await openDexieStore(storeDb.name);
+    const rates = await interleaved(
+      {
+        rawBatchRows: (b) =>
+          putRows(db, [
+            { firstPosition: b * BATCH + 1, streamId: streamId(b), firstVersion: 1, events: batchOf(b) },
+          ]),
+        storeBatches: (b) => mustAppend(store, streamId(b), batchOf(b), 0),
+      },
+      BATCH_EVENTS / BATCH,
+      5,
+      BATCH,
+    );
     store.close();
-    return rate;
+    return rates;
   });
 
-const storeSingles = () =>
-  withDatabase(async ({ name }) => {
-    const store = await openDexieStore(name);
-    const rate = await timed(SINGLE_EVENTS, async () => {
-      for (let i = 0; i < SINGLE_EVENTS; i++)
-        await mustAppend(store, streamId(i), [event(i)], Math.floor(i / STREAMS));
-    });
+const singles = () =>
+  withDatabases(3, async ([defaultDb, relaxedDb, storeDb]) => {
+    const [rawDefault, rawRelaxed] = await Promise.all([defaultDb.raw(), relaxedDb.raw()]);
+    const store = await openDexieStore(storeDb.name);
+    const rates = await interleaved(
+      {
+        rawTxDefault: (i) => putRows(rawDefault, [singleRow(i)]),
+        rawTxRelaxed: (i) => putRows(rawRelaxed, [singleRow(i)], 'relaxed'),
+        storeSingles: (i) => mustAppend(store, streamId(i), [event(i)], Math.floor(i / STREAMS)),
+      },
+      SINGLE_EVENTS,
+      50,
+      1,
+    );
     store.close();
-    return rate;
+    return rates;
   });
 
 function rawCursor(db: IDBDatabase): Promise<number> {
@@ -227,18 +260,6 @@ async function reads(layout: 'single' | 'batch', log: (line: string) => void) {
   });
 }
 
-/** Medians over ROUNDS, the cases of one round interleaved so drift hits all of them alike. */
-async function rounds(cases: Record<string, () => Promise<number>>, log: (line: string) => void) {
-  const samples: Record<string, number[]> = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
-  for (let round = 0; round < ROUNDS; round++) {
-    for (const [name, run] of Object.entries(cases)) {
-      samples[name].push(await run());
-      log(`  round ${round + 1} ${name}: ${Math.round(samples[name][round])} events/s`);
-    }
-  }
-  return Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)]));
-}
-
 function row(name: string, value: number, baseline: number): Row {
   return {
     name,
@@ -252,45 +273,43 @@ function row(name: string, value: number, baseline: number): Row {
 /** The event store suite: append and read throughput against raw IndexedDB baselines. */
 export default async function eventStoreSuite({ log }: BenchContext): Promise<Row[]> {
   log('event store: warming up');
-  await storeSingles();
-  log('event store: appends');
-  const writes = await rounds(
-    {
-      rawPerEventRows,
-      rawBatchRows,
-      storeBatches,
-      rawTxDefault: () => rawTxPerEvent(),
-      rawTxRelaxed: () => rawTxPerEvent('relaxed'),
-      storeSingles,
-    },
-    log,
-  );
+  await withDatabase(async ({ name }) => {
+    const store = await openDexieStore(name);
+    for (let i = 0; i < 200; i++) await mustAppend(store, streamId(i), [event(i)], 0);
+    store.close();
+  });
+  log('event store: appends, 1,000 puts per transaction');
+  const perEventRows = await rawPerEventRows();
+  log('event store: appends, 1,000-event batches (interleaved with the raw baseline)');
+  const batch = await batches();
+  log('event store: appends, single events (interleaved with the raw baselines)');
+  const single = await singles();
   log('event store: reads');
-  const single = await reads('single', log);
-  const batch = await reads('batch', log);
+  const singleReads = await reads('single', log);
+  const batchReads = await reads('batch', log);
   return [
     row(
       'store append 1,000-event batches vs raw 1,000 puts/tx (1-event records)',
-      writes.storeBatches,
-      writes.rawPerEventRows,
+      batch.storeBatches,
+      perEventRows,
     ),
     row(
       'store append 1,000-event batches vs raw 1 record of 1,000 events/tx',
-      writes.storeBatches,
-      writes.rawBatchRows,
+      batch.storeBatches,
+      batch.rawBatchRows,
     ),
     row(
       'store append 1 event/call vs raw 1 tx/event, default durability',
-      writes.storeSingles,
-      writes.rawTxDefault,
+      single.storeSingles,
+      single.rawTxDefault,
     ),
     row(
       'store append 1 event/call vs raw 1 tx/event, relaxed durability',
-      writes.storeSingles,
-      writes.rawTxRelaxed,
+      single.storeSingles,
+      single.rawTxRelaxed,
     ),
-    row('store readAll 100k (1-event records) vs raw cursor', single.store, single.cursor),
-    row('store readAll 100k (1-event records) vs raw getAll', single.store, single.getAll),
-    row('store readAll 100k (1,000-event records) vs raw getAll', batch.store, batch.getAll),
+    row('store readAll 100k (1-event records) vs raw cursor', singleReads.store, singleReads.cursor),
+    row('store readAll 100k (1-event records) vs raw getAll', singleReads.store, singleReads.getAll),
+    row('store readAll 100k (1,000-event records) vs raw getAll', batchReads.store, batchReads.getAll),
   ];
 }

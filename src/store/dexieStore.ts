@@ -36,6 +36,7 @@ type EventscopeDb = Dexie & {
 const STREAM_INDEX = '[streamId+firstVersion]';
 const EPOCH = 'epoch';
 const IMPORT_COMMIT_SIZE = 1_000;
+const THROTTLE_MS = 10;
 
 /**
  * Every schema version, oldest first. Never edit a shipped entry: add a version with an `upgrade`,
@@ -103,11 +104,11 @@ export function storeFailure(error: unknown, doing: string): StoreFailure {
 }
 
 type Message =
-  | { kind: 'appended'; epoch: number; head: number; streamId: string; version: number }
+  | { kind: 'appended'; epoch: number; head: number; streams: [streamId: string, version: number][] }
   | { kind: 'replaced'; epoch: number };
 
 type AppendOutcome =
-  | { kind: 'appended'; firstPosition: number; firstVersion: number }
+  | { kind: 'appended'; epoch: number; firstPosition: number; firstVersion: number }
   | { kind: 'conflict'; actualVersion: number }
   | { kind: 'staleEpoch' }
   | { kind: 'failed'; failure: StoreFailure };
@@ -225,11 +226,40 @@ export async function openDexieStore(name = 'eventscope'): Promise<EventStore> {
 
   const channel =
     typeof BroadcastChannel === 'function' ? new BroadcastChannel(`eventscope-store:${name}`) : null;
-  const broadcast = (message: Message) => channel?.postMessage(message);
+  // Cross-tab notices are throttled (postMessage costs about as much as an IndexedDB request): the
+  // first append posts at once, later ones within THROTTLE_MS are merged into one trailing message.
+  // Receivers re-read the log from IndexedDB, so a merged notice loses nothing.
+  let pending: Extract<Message, { kind: 'appended' }> | null = null;
+  let throttle: ReturnType<typeof setTimeout> | undefined;
+  const flush = () => {
+    throttle = undefined;
+    if (!pending || !channel) return;
+    channel.postMessage(pending);
+    pending = null;
+    throttle = setTimeout(flush, THROTTLE_MS);
+  };
+  const announce = (epoch: number, head: number, streamId: string, version: number) => {
+    if (!channel) return;
+    if (pending && pending.epoch !== epoch) {
+      channel.postMessage(pending);
+      pending = null;
+    }
+    pending ??= { kind: 'appended', epoch, head, streams: [] };
+    pending.head = Math.max(pending.head, head);
+    pending.streams.push([streamId, version]);
+    if (throttle === undefined) flush();
+  };
+  const broadcastNow = (message: Message) => {
+    clearTimeout(throttle);
+    flush();
+    channel?.postMessage(message);
+  };
   channel?.addEventListener('message', (event: MessageEvent<Message>) => {
     const message = event.data;
-    if (message.kind === 'appended') learn(message.epoch, message.head, message.streamId, message.version);
-    else if (message.epoch > cache.epoch) {
+    if (message.kind === 'appended') {
+      for (const [streamId, version] of message.streams)
+        learn(message.epoch, message.head, streamId, version);
+    } else if (message.epoch > cache.epoch) {
       // Head 0 is safe (at or behind the truth): the next append collides and re-reads.
       cache.epoch = message.epoch;
       cache.head = 0;
@@ -276,7 +306,12 @@ export async function openDexieStore(name = 'eventscope'): Promise<EventStore> {
         }
         request.onsuccess = () => {
           if (!outcome)
-            outcome = { kind: 'appended', firstPosition: row.firstPosition, firstVersion: row.firstVersion };
+            outcome = {
+              kind: 'appended',
+              epoch: epochAtStart,
+              firstPosition: row.firstPosition,
+              firstVersion: row.firstVersion,
+            };
         };
         request.onerror = (event) => {
           if (outcome) return;
@@ -403,7 +438,7 @@ export async function openDexieStore(name = 'eventscope'): Promise<EventStore> {
     cache.head = last ? lastPosition(last) : 0;
     cache.streams = streams;
     // Local subscriptions are not woken (see memoryStore.ts); other tabs' are, to learn of it promptly.
-    broadcast({ kind: 'replaced', epoch });
+    broadcastNow({ kind: 'replaced', epoch });
   };
 
   const store: EventStore = {
@@ -447,15 +482,10 @@ export async function openDexieStore(name = 'eventscope'): Promise<EventStore> {
           recorded(e, outcome.firstPosition + i, streamId, outcome.firstVersion + i),
         );
         const last = recordedEvents[recordedEvents.length - 1];
-        learn(cache.epoch, last.position, streamId, last.version);
+        // The epoch the append committed in, not today's cache epoch: a replacement may have landed since.
+        learn(outcome.epoch, last.position, streamId, last.version);
         notifyAll();
-        broadcast({
-          kind: 'appended',
-          epoch: cache.epoch,
-          head: last.position,
-          streamId,
-          version: last.version,
-        });
+        announce(outcome.epoch, last.position, streamId, last.version);
         return {
           kind: 'appended',
           events: recordedEvents,
@@ -613,6 +643,8 @@ export async function openDexieStore(name = 'eventscope'): Promise<EventStore> {
 
     close() {
       for (const subscription of [...subscriptions]) subscription.close();
+      clearTimeout(throttle);
+      if (pending) channel?.postMessage(pending);
       channel?.close();
       db.close();
       closedFailure ??= { code: 'DatabaseClosed', message: 'The store was closed' };
