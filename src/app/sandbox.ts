@@ -78,6 +78,7 @@ export interface Sandbox {
   head(): number;
   projections(): ProjectionStatus[];
   sagas(): SagaStatus[];
+  /** The projection's live state, read-only (it changes in place as events arrive). */
   projectionState(name: string): unknown;
   rebuildProjection(name: string): Promise<void>;
   setLatency(ms: number): void;

@@ -30,7 +30,7 @@ abstract class SubscriberRunner<State> {
   protected state: State;
   private loop: Promise<void> | null = null;
   private isWokenAgain = false;
-  private unsavedEvents = 0;
+  protected unsavedEvents = 0;
   private isFlushScheduled = false;
 
   constructor(
@@ -98,13 +98,16 @@ abstract class SubscriberRunner<State> {
     }
     await this.afterDelivery();
     if (this.unsavedEvents >= this.deps.checkpointEvery) await this.save();
-    else if (this.unsavedEvents > 0 && this.deps.scheduleFlush && !this.isFlushScheduled) {
-      this.isFlushScheduled = true;
-      this.deps.scheduleFlush(() => {
-        this.isFlushScheduled = false;
-        void this.flush();
-      });
-    }
+    else this.scheduleFlush();
+  }
+
+  protected scheduleFlush(): void {
+    if (this.unsavedEvents === 0 || !this.deps.scheduleFlush || this.isFlushScheduled) return;
+    this.isFlushScheduled = true;
+    this.deps.scheduleFlush(() => {
+      this.isFlushScheduled = false;
+      void this.flush();
+    });
   }
 
   /** Saves state + checkpoint if anything was applied since the last save. */
@@ -170,7 +173,9 @@ export class ProjectionRunner extends SubscriberRunner<unknown> {
     // anything at or below the new checkpoint.
     this.state = state;
     this.checkpoint = position;
-    await this.save();
+    // Saved like any delivery (when quiet, or on settle): a rebuild is complete once the state is swapped in.
+    this.unsavedEvents = Math.max(1, position);
+    this.scheduleFlush();
     this.deps.onProgress();
     this.wake();
   }

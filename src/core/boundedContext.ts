@@ -39,7 +39,7 @@ export interface StreamFold {
 /**
  * A read model: a fold over the global log.
  * Why `apply` may update `state` in place: a rebuild folds 100k events, and copying the state per event
- * would make it quadratic. The runner owns the state exclusively and clones it whenever it hands it out.
+ * would make it quadratic. The runner owns the state: it clones it to save it, and hands it out read-only.
  * `apply` must be deterministic and touch nothing but `state`; states are plain JSON data.
  */
 export interface Projection<State = unknown> {
