@@ -139,3 +139,12 @@ export function queriesAt(view: PastView, now: () => string): SandboxQueries {
     monthlyBookings: (patientId, month) => schedulingQueries.monthlyBookings(read, patientId, month),
   };
 }
+
+/** What the app's panels read while it views the past: the queries and read models as of `position`. */
+export interface PastReading {
+  position: number;
+  head: number;
+  query: SandboxQueries;
+  read(projectionName: string): unknown;
+  sagaState(sagaName: string): unknown;
+}

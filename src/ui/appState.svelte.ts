@@ -1,6 +1,7 @@
 import { createSandbox, type Sandbox, type SandboxQueries } from '../app/sandbox.ts';
 import type { CommandRecord, DispatchResult, ImportResult, ProjectionStatus } from '../app/types.ts';
 import type { RecordedEvent } from '../core/event.ts';
+import type { PastReading } from '../app/timeTravel.ts';
 import { listSagaInstances, sagaMachines, type SagaInstance } from '../domain/scheduling/sagas/index.ts';
 import { createMemoryStore } from '../store/memoryStore.ts';
 import type { EventLogFile, EventStore } from '../store/eventStore.ts';
@@ -53,6 +54,8 @@ export class AppState {
   role = $state<TabRole>('leader');
   monthlyLimit = $state(10);
   isLoaded = $state(false);
+  /** Time travel: while set, queries and read models are as of `past.position` (the store is untouched). */
+  past = $state.raw<PastReading | null>(null);
   readonly storeKind: EventStore['kind'];
 
   #sandbox = $state.raw<Sandbox>(null as unknown as Sandbox);
@@ -99,13 +102,13 @@ export class AppState {
   /** Runs a query against the read models; inside `$derived` it re-runs after every change. */
   query<T>(read: (queries: SandboxQueries) => T): T {
     void this.version;
-    return read(this.#sandbox.query);
+    return read(this.past?.query ?? this.#sandbox.query);
   }
 
   /** A projection's raw state (for the read-models panel), tracked like `query`. */
   projectionState(name: string): unknown {
     void this.version;
-    return this.#sandbox.projectionState(name);
+    return this.past ? this.past.read(name) : this.#sandbox.projectionState(name);
   }
 
   async dispatch(command: unknown): Promise<Outcome> {
