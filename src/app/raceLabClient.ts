@@ -62,15 +62,18 @@ export function startRaceLab(
     settle({ kind: 'crashed', message: event.message || 'The race worker failed to start.' });
     worker.terminate();
   });
-  const finished = api
-    .run(JSON.parse(JSON.stringify(request)) as RaceLabRequest, Comlink.proxy(onProgress))
-    .then(
-      (result) => ({ kind: 'done' as const, result }),
-      (error: unknown) => ({
-        kind: 'crashed' as const,
-        message: error instanceof Error ? error.message : String(error),
-      }),
-    );
+  let isStopped = false;
+  // Why the guard: progress already posted by the worker may still be in flight when it is terminated.
+  const report = (progress: RaceLabProgress) => {
+    if (!isStopped) onProgress(progress);
+  };
+  const finished = api.run(JSON.parse(JSON.stringify(request)) as RaceLabRequest, Comlink.proxy(report)).then(
+    (result) => ({ kind: 'done' as const, result }),
+    (error: unknown) => ({
+      kind: 'crashed' as const,
+      message: error instanceof Error ? error.message : String(error),
+    }),
+  );
   const result = Promise.race([finished, interrupted]).finally(() => {
     worker.terminate();
     api[Comlink.releaseProxy]();
@@ -79,6 +82,7 @@ export function startRaceLab(
     result,
     stop: () => {
       // Why terminate rather than ask: a race in progress cannot be interrupted from outside, the worker can.
+      isStopped = true;
       worker.terminate();
       settle({ kind: 'stopped' });
     },
