@@ -1,0 +1,63 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { baseUrl, freshProfile } from './browser.ts';
+
+const closers: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const close of closers.splice(0)) await close();
+});
+
+async function open(path: string): Promise<Page> {
+  const profile = await freshProfile();
+  closers.push(profile.close);
+  profile.page.setDefaultTimeout(30_000);
+  await profile.page.goto(`${baseUrl()}${path}`);
+  return profile.page;
+}
+
+const counterexampleText = async (page: Page) => ({
+  size: await page.getByTestId('cx-size').innerText(),
+  story: await page.getByTestId('cx-story').innerText(),
+  violations: await page.getByTestId('cx-violations').innerText(),
+});
+
+describe('the race lab', () => {
+  it('finds a planted double booking, and its link shows the same counterexample in a fresh profile', async () => {
+    const page = await open('#/raceLab');
+    await page.getByRole('checkbox', { name: /skipVersionCheck/ }).check();
+    await page.getByRole('button', { name: 'Run races' }).click();
+    await page.getByTestId('counterexample').waitFor();
+    const found = await counterexampleText(page);
+    expect(found.violations).toContain('slotExclusivity');
+    expect(found.size).toMatch(/^2 operations, 2 actors/);
+    const link = await page.getByTestId('cx-link').inputValue();
+    expect(link).toContain('#race=');
+
+    const shared = await open(link.slice(baseUrl().length));
+    await shared.getByTestId('counterexample').waitFor();
+    await shared.context().setOffline(true);
+    const opened = await counterexampleText(shared);
+    expect(opened.story).toBe(found.story);
+    expect(opened.violations).toBe(found.violations);
+    await expect.poll(() => shared.getByText('Replays exactly').count()).toBe(1);
+    await shared.getByRole('button', { name: 'Last' }).click();
+    const invariants = await shared.getByTestId('replay-invariants').innerText();
+    expect(invariants).toMatch(/fail\s+slotExclusivity/);
+  });
+
+  it('stops a run and says so', async () => {
+    const page = await open('#/raceLab');
+    await page.getByRole('spinbutton', { name: 'Races' }).fill('100000');
+    await page.getByRole('button', { name: 'Run races' }).click();
+    await expect.poll(async () => Number(await page.getByTestId('race-runs').innerText())).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Stop' }).click();
+    await expect.poll(() => page.getByText('Stopped: the worker was terminated').count()).toBe(1);
+  });
+
+  it('explains a damaged link and changes nothing', async () => {
+    const page = await open('#race=N4IgZg9gTgtghgFxALhAUwG5oHYIM4DGEADmg');
+    await expect.poll(() => page.getByTestId('link-error').innerText()).toMatch(/cannot be opened/);
+    expect(await page.getByTestId('counterexample').count()).toBe(0);
+    expect(await page.getByRole('checkbox', { name: /skipVersionCheck/ }).isChecked()).toBe(false);
+  });
+});
