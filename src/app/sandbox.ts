@@ -85,7 +85,7 @@ export interface Sandbox {
   /** Called after anything changes (append, delivery, clock, errors). Returns an unsubscribe function. */
   onChange(listener: () => void): () => void;
   /** Infrastructure failures met by runners (shown by the UI, never swallowed). */
-  failures(): { subscriber: string; message: string }[];
+  failures(): RuntimeFailure[];
   exportLog(): Promise<EventLogFile>;
   importLog(file: unknown): Promise<ImportResult>;
   reset(): Promise<void>;
@@ -93,6 +93,13 @@ export interface Sandbox {
 }
 
 const CLOCK_ID = '$clock';
+
+/** An infrastructure failure met by a runner or the store subscription, for the UI to show. */
+export interface RuntimeFailure {
+  subscriber: string;
+  code: string;
+  message: string;
+}
 
 /** The whole runtime without a UI: in memory by default, on IndexedDB when given the Dexie store. */
 export function createSandbox(options: RuntimeOptions = {}): Sandbox {
@@ -102,7 +109,7 @@ export function createSandbox(options: RuntimeOptions = {}): Sandbox {
   const context = createScheduling({ monthlyLimit: options.monthlyLimit ?? 10 });
   const ids = options.ids ?? sequentialIds();
   const listeners = new Set<() => void>();
-  const failures: { subscriber: string; message: string }[] = [];
+  const failures: RuntimeFailure[] = [];
   let head = 0;
   let pendingClockSave: Promise<unknown> = Promise.resolve();
   const notify = () => listeners.forEach((listener) => listener());
@@ -119,7 +126,8 @@ export function createSandbox(options: RuntimeOptions = {}): Sandbox {
     batchSize: options.batchSize ?? (isLive ? 500 : 1),
     onProgress: notify,
     onError: (subscriber, failure: StoreFailure | Error) => {
-      failures.push({ subscriber, message: failure.message });
+      const code = 'code' in failure && typeof failure.code === 'string' ? failure.code : 'RuntimeError';
+      failures.push({ subscriber, code, message: failure.message });
       notify();
     },
     isNonIdempotent: () => options.nonIdempotentProjections === true,
@@ -170,7 +178,11 @@ export function createSandbox(options: RuntimeOptions = {}): Sandbox {
         wakeAll();
         notify();
       },
-      { afterPosition: head, onError: (failure) => runnerDeps.onError('store', failure) },
+      {
+        afterPosition: head,
+        // 'VersionChanged': another tab replaced the log; the owner starts a new runtime over the store.
+        onError: (failure) => runnerDeps.onError('store', failure),
+      },
     );
   };
   const ready = (async () => {

@@ -45,7 +45,7 @@ export class AppState {
   commands = $state.raw<CommandRecord[]>([]);
   projections = $state.raw<ProjectionStatus[]>([]);
   sagas = $state.raw<SagaView[]>([]);
-  failures = $state.raw<{ subscriber: string; message: string }[]>([]);
+  failures = $state.raw<{ subscriber: string; code?: string; message: string }[]>([]);
   now = $state('');
   head = $state(0);
   /** Bumped after every change the sandbox reports; `$derived` queries depend on it. */
@@ -266,8 +266,7 @@ export class AppState {
       this.head = head;
       this.failures = sandbox.failures();
       // Another tab reset or imported the log: this runtime's subscription stopped, so follow the new log.
-      // Why match the text: `failures()` carries no code (noted in the report).
-      if (this.failures.some((f) => f.subscriber === 'store' && /replaced/i.test(f.message))) this.#recover();
+      if (this.failures.some((f) => f.subscriber === 'store' && f.code === 'VersionChanged')) this.#recover();
     } catch (error) {
       this.failures = [...sandbox.failures(), { subscriber: 'store', message: message(error) }];
     }
