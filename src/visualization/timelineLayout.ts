@@ -142,6 +142,8 @@ export interface LayoutOptions {
   sagas: readonly SubscriberProgress[];
   /** Density bin width in pixels (default 3). */
   binWidth?: number;
+  /** Lag bands run from each checkpoint to here (default: the head; the viewed position when in the past). */
+  lagUntil?: number;
 }
 
 const byX = bisector((m: CommandMark) => m.x);
@@ -223,7 +225,7 @@ export function layoutTimeline(index: TimelineIndex, options: LayoutOptions): Ti
       laneId,
       checkpoint,
       x: x(checkpoint + 0.5),
-      lagWidth: Math.max(0, x(index.head + 0.5) - x(checkpoint + 0.5)),
+      lagWidth: Math.max(0, x((options.lagUntil ?? index.head) + 0.5) - x(checkpoint + 0.5)),
     })),
     ticks: x
       .ticks(Math.max(2, Math.floor(width / 110)))

@@ -9,11 +9,11 @@ afterEach(async () => {
   close = null;
 });
 
-async function open(): Promise<Page> {
+async function open(query = ''): Promise<Page> {
   const profile = await freshProfile();
   close = profile.close;
   profile.page.setDefaultTimeout(8_000);
-  await profile.page.goto(baseUrl());
+  await profile.page.goto(`${baseUrl()}${query}`);
   await expect.poll(() => eventCount(profile.page)).toBe(0);
   return profile.page;
 }
@@ -70,5 +70,25 @@ describe('the timeline', () => {
     await expect.poll(() => positionText(page)).toContain('position 0 of 6');
     await page.getByTestId('past-banner').getByRole('button', { name: 'Back to live' }).click();
     await expect.poll(() => positionText(page)).toContain('Live — position 6');
+  });
+
+  // `TIMELINE_SCREENSHOTS=<dir>` saves the chart in both themes at 1280×800, for a person to look at.
+  it.runIf(process.env.TIMELINE_SCREENSHOTS)('draws a saga chain in light and dark', async () => {
+    const page = await open('?monthlyLimit=1');
+    await registerPeople(page);
+    await scheduleDay(page, '09:00', '10:00');
+    await book(page, '09:10');
+    await book(page, '09:30');
+    await expect.poll(() => eventCount(page)).toBeGreaterThanOrEqual(13);
+    await openTab(page, 'Timeline');
+    await page.getByTestId('timeline-detail').waitFor();
+    const cancel = page.locator('circle.cancel').first();
+    await cancel.click();
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      await page.screenshot({ path: `${process.env.TIMELINE_SCREENSHOTS}/timeline-${colorScheme}.png` });
+    }
+    await page.getByLabel('Viewing position').fill('10');
+    await page.screenshot({ path: `${process.env.TIMELINE_SCREENSHOTS}/timeline-past-dark.png` });
   });
 });

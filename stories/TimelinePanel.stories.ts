@@ -1,0 +1,53 @@
+import type { Meta, StoryObj } from '@storybook/svelte-vite';
+import { expect } from 'storybook/test';
+import type { Sandbox } from '../src/app/sandbox.ts';
+import { AppState } from '../src/ui/appState.svelte.ts';
+import TimelinePanel from '../src/ui/timeline/TimelinePanel.svelte';
+import { TimelineState } from '../src/ui/timeline/timelineState.svelte.ts';
+import { causalLog, conflictLog, largeLog, smallLog } from '../src/visualization/sampleLogs.ts';
+
+/** An app over a sandbox that already holds a log (built by dispatching real commands). */
+async function appOver(build: () => Promise<Sandbox>): Promise<{ app: AppState; timeline: TimelineState }> {
+  const sandbox = await build();
+  const app = new AppState({
+    makeSandbox: () => sandbox,
+    role: 'leader',
+    monthlyLimit: 2,
+    storeKind: sandbox.store.kind,
+  });
+  await app.settle();
+  return { app, timeline: new TimelineState(app) };
+}
+
+const meta = {
+  title: 'Panels/Timeline',
+  component: TimelinePanel,
+  parameters: { layout: 'padded' },
+  render: (_args, { loaded }) => ({
+    Component: TimelinePanel,
+    props: loaded as { app: AppState; timeline: TimelineState },
+  }),
+} satisfies Meta<typeof TimelinePanel>;
+export default meta;
+type Story = StoryObj<typeof TimelinePanel>;
+
+export const Small: Story = {
+  loaders: [() => appOver(smallLog)],
+  play: async ({ canvas }) => {
+    await expect(canvas.getByTestId('timeline-position').textContent).toMatch(/Live — position \d+/);
+  },
+};
+export const SagaChain: Story = { loaders: [() => appOver(causalLog)] };
+export const Conflict: Story = {
+  loaders: [() => appOver(conflictLog)],
+  play: async ({ canvasElement }) => {
+    await expect(canvasElement.querySelectorAll('.command.retried').length).toBeGreaterThan(0);
+    await expect(canvasElement.querySelector('.conflict-label')?.textContent).toMatch(
+      /expected v\d+ · actual v\d+/,
+    );
+  },
+};
+export const HundredThousandEvents: Story = {
+  loaders: [() => appOver(() => largeLog(100_000))],
+  parameters: { test: { timeout: 180_000 } },
+};
