@@ -4,7 +4,6 @@ export const SLOT_MINUTES = 10;
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
-const INSTANT = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})$/;
 
 const daysInMonth = (year: number, month: number): number =>
   month === 2
@@ -26,11 +25,8 @@ export function isDate(value: string): boolean {
 /** Pure: is `value` a clock time `HH:MM` (00:00–23:59)? */
 export const isTime = (value: string): boolean => TIME.test(value);
 
-/** Pure: is `value` an instant `YYYY-MM-DDTHH:MM` with a real date and time? */
-export function isInstant(value: string): boolean {
-  const match = INSTANT.exec(value);
-  return match !== null && isDate(match[1]) && isTime(match[2]);
-}
+/** Pure: is `value` an instant `YYYY-MM-DDTHH:MM` with a real date and time? (One definition, in core.) */
+export { isInstant } from '../../core/clock.ts';
 
 /** Pure: minutes since midnight of `HH:MM`. */
 export function minutesOf(time: string): number {
