@@ -1,6 +1,7 @@
 import { createSandbox, type Sandbox } from '../app/sandbox.ts';
 import { createDeterministicScheduler } from '../core/deterministicScheduler.ts';
 import { createMemoryStore } from '../store/memoryStore.ts';
+import { sequentialIds } from '../app/ids.ts';
 import {
   bookDoubleSlot,
   bookSlot,
@@ -82,9 +83,15 @@ export async function conflictLog(): Promise<Sandbox> {
     [tomBaker, '09:00', mariaLopez, '09:10'],
     [chenWei, '09:20', amaraNwosu, '09:20'],
   ];
-  for (const [first, firstTime, second, secondTime] of races) {
+  for (const [race, [first, firstTime, second, secondTime]] of races.entries()) {
     // Choices: the first loads, the second loads before the first appends, then the first appends.
-    sandbox = createSandbox({ now: NOW, store, scheduler: createDeterministicScheduler([0, 1, 1]) });
+    // Why a prefix per sandbox: each one counts its ids from 1, and they share one log.
+    sandbox = createSandbox({
+      now: NOW,
+      store,
+      ids: sequentialIds(`race${race + 1}-`),
+      scheduler: createDeterministicScheduler([0, 1, 1]),
+    });
     const at = (p: (typeof patients)[number], startTime: string) =>
       sandbox.dispatch(bookSlot({ ...p, date: '2026-03-03', startTime }), { actor: p.name });
     await Promise.all([at(first, firstTime), at(second, secondTime)]);

@@ -259,3 +259,14 @@ function syntheticLog(count: number): { events: RecordedEvent[]; commands: Comma
   }
   return { events, commands };
 }
+
+describe('the sample logs', () => {
+  it('never reuse an id across the sandboxes that wrote one log', async () => {
+    const sandbox = await conflictLog();
+    const ids = [
+      ...(await sandbox.events()).map((e) => e.id),
+      ...(await sandbox.commands()).map((c) => c.commandId),
+    ];
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
