@@ -36,6 +36,8 @@ export interface RuntimeOptions extends SandboxOptions {
   batchSize?: number;
   /** Follow appends made by other tabs (default: on with the live scheduler). */
   followStore?: boolean;
+  /** Keep the read models up to date (default true). Off for bulk loading and to time the command path alone. */
+  runProjections?: boolean;
   /** Run the sagas here (default true). The app runs them in one tab only. */
   runSagas?: boolean;
   /** Planted bug: projections apply redelivered events again. */
@@ -135,12 +137,25 @@ export function createSandbox(options: RuntimeOptions = {}): Sandbox {
     checkpointEvery: options.checkpointEvery ?? 1_000,
     scheduleFlush: isLive ? (flush) => setTimeout(flush, 250) : undefined,
   };
-  const projectionRunners = context.projections.map((p) => new ProjectionRunner(p, runnerDeps));
+  const projectionRunners =
+    options.runProjections === false
+      ? []
+      : context.projections.map((p) => new ProjectionRunner(p, runnerDeps));
   const runners = new Map(projectionRunners.map((r) => [r.projection.name, r]));
 
-  const wakeAll = () => {
+  let isWakeQueued = false;
+  const wakeNow = () => {
+    isWakeQueued = false;
     projectionRunners.forEach((r) => r.wake());
     sagaRunners.forEach((r) => r.wake());
+  };
+  // Why a timer in the app: commands dispatched back to back then reach the read side as one batch instead of
+  // one delivery each. Under a deterministic scheduler subscribers wake at once, so interleavings stay data.
+  const wakeAll = () => {
+    if (!isLive) return wakeNow();
+    if (isWakeQueued) return;
+    isWakeQueued = true;
+    setTimeout(wakeNow, 0);
   };
   const handlerDeps = {
     context,
