@@ -3,7 +3,7 @@ import { runRaceLab } from '../../src/app/raceWorker.ts';
 import { replayRace } from '../../src/app/raceRunner.ts';
 import type { Counterexample } from '../../src/simulation/lab.ts';
 import { NO_BUGS } from '../../src/simulation/race.ts';
-import { replaySteps } from '../../src/ui/raceLab/stepReplay.ts';
+import { ownerLabel, replaySteps } from '../../src/ui/raceLab/stepReplay.ts';
 import type { RaceLabProgress } from '../../src/app/raceLabClient.ts';
 
 const request = {
@@ -48,5 +48,13 @@ describe('replaying a counterexample step by step', () => {
     expect(appended).toEqual(outcome.log.slice(outcome.setupHead).map((e) => e.position));
     const appendSteps = steps.filter((s) => s.newEvents.length > 0).map((s) => s.entry.kind);
     expect(new Set(appendSteps)).toEqual(new Set(['append']));
+  });
+});
+
+describe('a trace owner', () => {
+  it('reads as the actor and the operation number', () => {
+    expect(ownerLabel('op-1', ['tom', 'tom#2'])).toBe('tom#2 · op 2');
+    expect(ownerLabel('clock/op-0', ['clock'])).toBe('clock · op 1');
+    expect(ownerLabel('saga:overbooking', ['tom'])).toBe('saga:overbooking');
   });
 });

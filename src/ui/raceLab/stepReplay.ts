@@ -64,3 +64,11 @@ export function replaySteps(outcome: RaceOutcome, monthlyLimit: number): ReplayS
     };
   });
 }
+
+/** Pure: who a trace entry's owner is, in the story's words (`op-1` is operation 1, run by its actor). */
+export function ownerLabel(owner: string, actors: readonly string[]): string {
+  const operation = /^(?:clock\/)?op-(\d+)$/.exec(owner);
+  if (!operation) return owner;
+  const index = Number(operation[1]);
+  return `${owner.startsWith('clock/') ? 'clock' : (actors[index] ?? owner)} · op ${index + 1}`;
+}
