@@ -30,6 +30,12 @@ describe('the race lab', () => {
     const found = await counterexampleText(page);
     expect(found.violations).toContain('slotExclusivity');
     expect(found.size).toMatch(/^2 operations, 2 actors/);
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl() });
+    await page.getByRole('button', { name: 'Copy as a vitest test' }).click();
+    await expect.poll(() => page.getByText('Copied').count()).toBe(1);
+    const test = await page.evaluate(() => navigator.clipboard.readText());
+    expect(test).toContain("import { replayRace } from '../../src/app/raceRunner.ts'");
+    expect(test).toContain('breaks \\"always keeps every guarantee');
     const link = await page.getByTestId('cx-link').inputValue();
     expect(link).toContain('#race=');
 
