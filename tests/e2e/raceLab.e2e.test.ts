@@ -51,11 +51,13 @@ describe('the race lab', () => {
     expect(invariants).toMatch(/fail\s+slotExclusivity/);
   });
 
-  it('stops a run and says so', async () => {
+  it('keeps running while another tab is open, then stops and says so', async () => {
     const page = await open('#/raceLab');
     await page.getByRole('spinbutton', { name: 'Races' }).fill('100000');
     await page.getByRole('button', { name: 'Run races' }).click();
     await expect.poll(async () => Number(await page.getByTestId('race-runs').innerText())).toBeGreaterThan(0);
+    await page.getByRole('tab', { name: 'Practice board' }).click();
+    await page.getByRole('tab', { name: 'Race lab' }).click();
     await page.getByRole('button', { name: 'Stop' }).click();
     await expect.poll(() => page.getByText('Stopped: the worker was terminated').count()).toBe(1);
   });
