@@ -70,6 +70,8 @@ describe('the deterministic scheduler', () => {
 
   it('refuses a task started outside an actor', async () => {
     const scheduler = createDeterministicScheduler();
-    await expect(scheduler.run({ kind: 'load', owner: 'nobody' }, () => 1)).rejects.toThrow(/outside a spawned actor/);
+    await expect(scheduler.run({ kind: 'load', owner: 'nobody' }, () => 1)).rejects.toThrow(
+      /outside a spawned actor/,
+    );
   });
 });

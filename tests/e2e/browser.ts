@@ -6,7 +6,11 @@ import { inject } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../chromium.config.ts';
 
 /** A fresh Chromium profile (its own IndexedDB on disk), as a new user would have. */
-export async function freshProfile(): Promise<{ context: BrowserContext; page: Page; close: () => Promise<void> }> {
+export async function freshProfile(): Promise<{
+  context: BrowserContext;
+  page: Page;
+  close: () => Promise<void>;
+}> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'eventscope-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,

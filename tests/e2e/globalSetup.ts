@@ -10,8 +10,12 @@ declare module 'vitest' {
 
 /** Serves the built app (`dist/`, from `vite build`) on a free loopback port for the e2e journeys. */
 export default async function setup(project: TestProject) {
-  if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `npx vite build` before the e2e tests.');
-  const server = await preview({ preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'warn' });
+  if (!existsSync('dist/index.html'))
+    throw new Error('dist/ is missing: run `npx vite build` before the e2e tests.');
+  const server = await preview({
+    preview: { port: 0, host: '127.0.0.1', strictPort: false },
+    logLevel: 'warn',
+  });
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('vite preview did not report a URL');
   project.provide('baseUrl', url);
