@@ -1,0 +1,291 @@
+import { runScenario, scenarioTestSource, type ScenarioRun } from '../../app/scenarioRunner.ts';
+import { searchScenarios, type ScenarioLibrary } from '../../app/scenarioLibrary.ts';
+import { recordEvents } from '../../core/givenWhenThen.ts';
+import type { RecordedEvent } from '../../core/event.ts';
+import { streamIdOfEvent } from '../../domain/scheduling/ids.ts';
+import {
+  builtInScenarios,
+  givenHistory,
+  parseScenarioFile,
+  parseScenarioText,
+  scenarioSpec,
+  toScenarioFile,
+  type ExpectedRows,
+  type GivenItem,
+  type Message,
+  type ScenarioQueryName,
+  type ScenarioSpec,
+} from '../../domain/scheduling/scenarioFile.ts';
+import type { Outcome } from '../appState.svelte.ts';
+import { decodeScenarioLink, scenarioLinkUrl } from './scenarioLink.ts';
+
+export interface RowsDraft {
+  key: number;
+  query: ScenarioQueryName;
+  args: string;
+  expected: string;
+}
+
+const DEFAULT_NOW = '2026-03-02T08:00';
+const json = (value: unknown) => JSON.stringify(value, null, 2);
+
+/** The Scenarios tab: the scenario being built, its last run, the library, and sharing. */
+export class ScenarioLabState {
+  id = $state(`my-scenario`);
+  title = $state('');
+  tags = $state('');
+  now = $state(DEFAULT_NOW);
+  given = $state<GivenItem[]>([]);
+  when = $state<Message | null>(null);
+  thenKind = $state<'events' | 'rejection'>('rejection');
+  thenEvents = $state('[]');
+  thenRejection = $state('SlotAlreadyBooked');
+  rows = $state<RowsDraft[]>([]);
+
+  run = $state.raw<ScenarioRun | null>(null);
+  /** A sentence about the last import, save or link; `isError` when nothing changed because of it. */
+  notice = $state<{ text: string; isError: boolean } | null>(null);
+  linkError = $state<string | null>(null);
+  saved = $state.raw<ScenarioSpec[]>([]);
+  query = $state('');
+
+  readonly builtIns = builtInScenarios;
+  readonly #library: ScenarioLibrary | null;
+  #rowKey = 0;
+
+  builtInMatches = $derived(searchScenarios(this.builtIns, this.query));
+  savedMatches = $derived(searchScenarios(this.saved, this.query));
+
+  constructor(options: { library?: ScenarioLibrary | null; hash?: string } = {}) {
+    this.#library = options.library ?? null;
+    this.openLink(options.hash ?? '');
+  }
+
+  /** Opens and runs a `#scenario=` link; a damaged one is explained and changes nothing. */
+  openLink(hash: string): void {
+    const link = decodeScenarioLink(hash);
+    if (link.kind === 'ok') {
+      this.linkError = null;
+      this.load(link.scenario);
+      this.runNow();
+    } else if (link.kind === 'invalid') this.linkError = link.message;
+  }
+
+  /** Reads the saved scenarios from the library. */
+  async refresh(): Promise<void> {
+    if (this.#library) this.saved = await this.#library.list();
+  }
+
+  /** The scenario the builder describes, or the first problem in it (the file format's own check). */
+  build(): { kind: 'ok'; scenario: ScenarioSpec } | { kind: 'invalid'; message: string } {
+    if (!this.when) return { kind: 'invalid', message: 'Choose the When command first.' };
+    let then: ScenarioSpec['then'];
+    const thenRows: ExpectedRows[] = [];
+    try {
+      then =
+        this.thenKind === 'rejection'
+          ? { rejection: this.thenRejection }
+          : { events: JSON.parse(this.thenEvents) as Message[] };
+      for (const row of this.rows) {
+        const args = row.args.split(',').map((arg) => arg.trim());
+        thenRows.push({ query: row.query, args, expected: JSON.parse(row.expected) as unknown });
+      }
+    } catch {
+      return { kind: 'invalid', message: 'An expected value is not valid JSON.' };
+    }
+    const draft: ScenarioSpec = {
+      id: this.id.trim() || 'my-scenario',
+      title: this.title.trim() || 'Untitled scenario',
+      tags: this.tags
+        .split(',')
+        .map((tag) => tag.trim())
+        .filter(Boolean),
+      now: this.now.trim(),
+      given: $state.snapshot(this.given) as GivenItem[],
+      when: $state.snapshot(this.when) as Message,
+      then,
+      ...(thenRows.length > 0 ? { thenRows } : {}),
+    };
+    const parsed = parseScenarioFile(toScenarioFile([draft]));
+    if (parsed.kind === 'invalid')
+      return {
+        kind: 'invalid',
+        message: `The scenario is not complete: ${parsed.message.replace(/^scenarios\.0\./, '')}`,
+      };
+    return { kind: 'ok', scenario: parsed.scenarios[0] };
+  }
+
+  /** Fills the builder with a scenario (from the library, a file or a link); clears the last run. */
+  load(scenario: ScenarioSpec): void {
+    this.id = scenario.id;
+    this.title = scenario.title;
+    this.tags = scenario.tags.join(', ');
+    this.now = scenario.now;
+    this.given = structuredClone(scenario.given);
+    this.when = structuredClone(scenario.when);
+    if ('rejection' in scenario.then) {
+      this.thenKind = 'rejection';
+      this.thenRejection = scenario.then.rejection;
+      this.thenEvents = '[]';
+    } else {
+      this.thenKind = 'events';
+      this.thenEvents = json(scenario.then.events);
+    }
+    this.rows = (scenario.thenRows ?? []).map((row) => ({
+      key: ++this.#rowKey,
+      query: row.query,
+      args: row.args.join(', '),
+      expected: json(row.expected),
+    }));
+    this.run = null;
+  }
+
+  clear(): void {
+    this.load({
+      id: 'my-scenario',
+      title: '',
+      tags: [],
+      now: DEFAULT_NOW,
+      given: [],
+      when: { type: '', data: {} },
+      then: { rejection: 'SlotAlreadyBooked' },
+    });
+    this.when = null;
+    this.notice = null;
+  }
+
+  runNow(): void {
+    const built = this.build();
+    if (built.kind === 'invalid') {
+      this.run = null;
+      this.notice = { text: built.message, isError: true };
+      return;
+    }
+    this.notice = null;
+    this.run = runScenario(built.scenario);
+  }
+
+  /** The given history recorded, for previews: what adding `command` to it would do. */
+  preview(command: Message): Outcome {
+    const history = givenHistory(this.given, this.now);
+    if (history.kind === 'rejected')
+      return { kind: 'failed', message: `Given step ${history.index + 1} is rejected` };
+    const decision = scenarioSpec(this.now).given(history.events).when(command).decision;
+    if (decision.kind === 'rejected')
+      return { kind: 'rejected', error: decision.error, commandId: 'preview' };
+    const recorded: RecordedEvent[] = recordEvents([...history.events, ...decision.events], {
+      now: this.now,
+      streamIdOf: streamIdOfEvent,
+    });
+    return { kind: 'accepted', events: recorded.slice(history.events.length), commandId: 'preview' };
+  }
+
+  /** Adds a past command if the domain accepts it after the ones before; says what it recorded. */
+  addGivenCommand(command: Message): Outcome {
+    const outcome = this.preview(command);
+    if (outcome.kind === 'accepted') this.given.push({ kind: 'command', command });
+    return outcome;
+  }
+
+  addGivenEvent(event: Message): void {
+    this.given.push({ kind: 'event', event });
+  }
+
+  removeGiven(index: number): void {
+    this.given.splice(index, 1);
+  }
+
+  setWhen(command: Message): Outcome {
+    this.when = command;
+    return this.preview(command);
+  }
+
+  /** Makes what the When actually did the expectation: the product owner confirms the behaviour. */
+  expectActual(): void {
+    if (!this.run?.actual) return;
+    const history = givenHistory(this.given, this.now);
+    if (history.kind !== 'ok' || !this.when) return;
+    const decision = scenarioSpec(this.now).given(history.events).when(this.when).decision;
+    if (decision.kind === 'rejected') {
+      this.thenKind = 'rejection';
+      this.thenRejection = decision.error.code;
+    } else {
+      this.thenKind = 'events';
+      this.thenEvents = json(decision.events);
+    }
+    this.runNow();
+  }
+
+  addRows(): void {
+    this.rows.push({
+      key: ++this.#rowKey,
+      query: 'availableSlots',
+      args: this.now.slice(0, 10),
+      expected: '[]',
+    });
+  }
+
+  removeRows(key: number): void {
+    this.rows = this.rows.filter((row) => row.key !== key);
+  }
+
+  async save(savedAt: string): Promise<void> {
+    const built = this.build();
+    if (built.kind === 'invalid') {
+      this.notice = { text: built.message, isError: true };
+      return;
+    }
+    if (!this.#library) {
+      this.notice = { text: 'There is no library to save to here.', isError: true };
+      return;
+    }
+    await this.#library.save(built.scenario, savedAt);
+    await this.refresh();
+    this.notice = { text: `Saved “${built.scenario.title}” in your library.`, isError: false };
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.#library?.remove(id);
+    await this.refresh();
+  }
+
+  /** All or nothing: every scenario of the file is saved, or none and the first problem is named. */
+  async importText(text: string, fileName: string, savedAt: string): Promise<void> {
+    const parsed = parseScenarioText(text);
+    if (parsed.kind === 'invalid') {
+      this.notice = {
+        text: `${fileName} was not imported, nothing changed. First problem at ${parsed.message}`,
+        isError: true,
+      };
+      return;
+    }
+    for (const scenario of parsed.scenarios) await this.#library?.save(scenario, savedAt);
+    await this.refresh();
+    this.load(parsed.scenarios[0]);
+    const count = parsed.scenarios.length;
+    this.notice = {
+      text: `Imported ${count} scenario${count === 1 ? '' : 's'} from ${fileName}.`,
+      isError: false,
+    };
+  }
+
+  /** The file text of the built scenario, or null (with a notice) if it is not complete. */
+  fileText(): string | null {
+    const built = this.build();
+    if (built.kind === 'invalid') {
+      this.notice = { text: built.message, isError: true };
+      return null;
+    }
+    return `${json(toScenarioFile([built.scenario]))}\n`;
+  }
+
+  link(base: string): string | null {
+    const built = this.build();
+    return built.kind === 'ok' ? scenarioLinkUrl(built.scenario, base) : null;
+  }
+
+  testSource(): string | null {
+    const built = this.build();
+    return built.kind === 'ok' ? scenarioTestSource(built.scenario) : null;
+  }
+}

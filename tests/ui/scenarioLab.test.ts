@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import {
+  bookSlot,
+  people,
+  registerDoctor,
+  registerPatient,
+  scheduleDay,
+} from '../../src/domain/scheduling/builders.ts';
+import { builtInScenarios, type Message } from '../../src/domain/scheduling/scenarioFile.ts';
+import { ScenarioLabState } from '../../src/ui/scenarios/scenarioLab.svelte.ts';
+import { encodeScenarioLink } from '../../src/ui/scenarios/scenarioLink.ts';
+
+const { anaSilva, tomBaker, mariaLopez } = people;
+const as = (command: unknown) => command as Message;
+
+function builtSlotAlreadyBooked(): ScenarioLabState {
+  const lab = new ScenarioLabState();
+  lab.title = 'Maria cannot take Tom’s slot';
+  for (const command of [
+    registerDoctor(anaSilva),
+    registerPatient(tomBaker),
+    registerPatient(mariaLopez),
+    scheduleDay(),
+    bookSlot(tomBaker),
+  ])
+    expect(lab.addGivenCommand(as(command)).kind).toBe('accepted');
+  lab.setWhen(as(bookSlot(mariaLopez)));
+  lab.thenKind = 'rejection';
+  lab.thenRejection = 'SlotAlreadyBooked';
+  return lab;
+}
+
+describe('the scenario builder', () => {
+  it('runs a scenario built step by step and passes', () => {
+    const lab = builtSlotAlreadyBooked();
+    lab.runNow();
+    expect(lab.run?.pass).toBe(true);
+    expect(lab.run?.verdict).toMatch(/^Passed: BookSlot was rejected with SlotAlreadyBooked/);
+  });
+
+  it('refuses a Given command the domain rejects, and says why', () => {
+    const lab = new ScenarioLabState();
+    const outcome = lab.addGivenCommand(as(bookSlot(tomBaker)));
+    expect(outcome).toMatchObject({ kind: 'rejected', error: { code: 'PatientNotRegistered' } });
+    expect(lab.given).toEqual([]);
+  });
+
+  it('fails with a diff, and can take what happened as the expectation', () => {
+    const lab = builtSlotAlreadyBooked();
+    lab.thenRejection = 'SlotNotScheduled';
+    lab.runNow();
+    expect(lab.run?.pass).toBe(false);
+    expect(lab.run?.checks[0].diff).toContain('-     "code": "SlotNotScheduled"');
+    lab.expectActual();
+    expect(lab.thenRejection).toBe('SlotAlreadyBooked');
+    expect(lab.run?.pass).toBe(true);
+  });
+
+  it('says what is missing instead of running an incomplete scenario', () => {
+    const lab = new ScenarioLabState();
+    lab.runNow();
+    expect(lab.run).toBeNull();
+    expect(lab.notice).toEqual({ text: 'Choose the When command first.', isError: true });
+  });
+
+  describe('when opened from a link', () => {
+    it('loads and runs the scenario', () => {
+      const lab = new ScenarioLabState({ hash: `#${encodeScenarioLink(builtInScenarios[0])}` });
+      expect(lab.title).toBe(builtInScenarios[0].title);
+      expect(lab.run?.pass).toBe(true);
+    });
+
+    it('explains a damaged link and changes nothing', () => {
+      const lab = builtSlotAlreadyBooked();
+      const before = lab.build();
+      lab.openLink('#scenario=N4IgZg9gTgtghgFxALhAUwG5oHYIM4DGEADmg');
+      expect(lab.linkError).toMatch(/^This scenario link cannot be opened: /);
+      expect(lab.build()).toEqual(before);
+    });
+  });
+
+  it('imports a file all or nothing', async () => {
+    const lab = builtSlotAlreadyBooked();
+    await lab.importText(
+      '{"format":"eventscope.scenario","formatVersion":1,"scenarios":[]}',
+      'empty.json',
+      'x',
+    );
+    expect(lab.notice?.text).toBe(
+      'empty.json was not imported, nothing changed. First problem at scenarios: Too small: expected array to have >=1 items',
+    );
+    expect(lab.title).toBe('Maria cannot take Tom’s slot');
+  });
+});
