@@ -1,0 +1,102 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { baseUrl, freshProfile } from './browser.ts';
+
+const closers: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const close of closers.splice(0)) await close();
+});
+
+async function open(path: string): Promise<Page> {
+  const profile = await freshProfile();
+  closers.push(profile.close);
+  profile.page.setDefaultTimeout(30_000);
+  await profile.page.goto(`${baseUrl()}${path}`);
+  return profile.page;
+}
+
+async function addGiven(page: Page, type: string, values: Record<string, string>) {
+  await page.getByLabel('Given command').selectOption(type);
+  for (const [name, value] of Object.entries(values)) await page.fill(`#given-${type}-${name}`, value);
+  await page.getByRole('button', { name: `Add ${type} to Given` }).click();
+  await page.getByRole('status', { name: `${type} result` }).waitFor();
+}
+
+const result = async (page: Page) => ({
+  status: await page.getByTestId('scenario-status').innerText(),
+  verdict: await page.getByTestId('scenario-verdict').innerText(),
+});
+
+describe('the scenarios tab', () => {
+  it('builds a scenario expecting SlotAlreadyBooked, and its link gives the same result in a fresh profile', async () => {
+    const page = await open('#/scenarios');
+    await page.getByLabel('Title').fill('Maria cannot take Tom’s slot');
+    await addGiven(page, 'RegisterDoctor', { doctorId: 'ana-silva', name: 'Dr Ana Silva', specialty: 'GP' });
+    for (const [patientId, name] of [
+      ['tom-baker', 'Tom Baker'],
+      ['maria-lopez', 'Maria Lopez'],
+    ])
+      await addGiven(page, 'RegisterPatient', {
+        patientId,
+        name,
+        email: `${patientId}@example.com`,
+        birthDate: '1985-06-14',
+      });
+    await addGiven(page, 'ScheduleDay', { doctorId: 'ana-silva', date: '2026-03-02', slots: '09:00-09:30' });
+    const slot = { dayId: 'ana-silva_2026-03-02', slotId: 'ana-silva_2026-03-02_09:00' };
+    await addGiven(page, 'BookSlot', { ...slot, patientId: 'tom-baker' });
+    expect(await page.getByRole('list', { name: 'Given steps' }).getByRole('listitem').count()).toBe(5);
+
+    await page.getByLabel('When command').selectOption('BookSlot');
+    for (const [name, value] of Object.entries({ ...slot, patientId: 'maria-lopez' }))
+      await page.fill(`#when-BookSlot-${name}`, value);
+    await page.getByRole('button', { name: 'Set BookSlot as When' }).click();
+    await page.getByLabel('Expected rejection').selectOption('SlotAlreadyBooked');
+    await page.getByRole('button', { name: 'Run scenario' }).click();
+    const built = await result(page);
+    expect(built.status).toBe('Passed');
+    expect(built.verdict).toMatch(/^BookSlot was rejected with SlotAlreadyBooked/);
+    const link = await page.getByTestId('scenario-link').inputValue();
+    expect(link).toContain('#scenario=');
+
+    const shared = await open(link.slice(baseUrl().length));
+    await shared.getByTestId('scenario-result').waitFor();
+    await shared.context().setOffline(true);
+    expect(await result(shared)).toEqual(built);
+    expect(await shared.getByLabel('Title').inputValue()).toBe('Maria cannot take Tom’s slot');
+  });
+
+  it('shows a failing run with what differs', async () => {
+    const page = await open('#/scenarios');
+    await page.getByRole('button', { name: /A booked slot cannot be booked again/ }).click();
+    await page.getByLabel('Expected rejection').selectOption('SlotNotScheduled');
+    await page.getByRole('button', { name: 'Run scenario' }).click();
+    expect(await page.getByTestId('scenario-status').innerText()).toBe('Failed');
+    expect(await page.getByTestId('scenario-diff').innerText()).toContain('"code": "SlotAlreadyBooked"');
+  });
+
+  it('keeps a saved scenario in the library after a reload', async () => {
+    const page = await open('#/scenarios');
+    await page.getByRole('button', { name: /A patient books a free slot/ }).click();
+    await page.getByLabel('Title').fill('Tom books 09:00');
+    await page.getByLabel('Id', { exact: true }).fill('tom-books');
+    await page.getByRole('button', { name: 'Save to my library' }).click();
+    await expect.poll(() => page.getByTestId('scenario-notice').innerText()).toMatch(/^Saved/);
+    await page.reload();
+    await page.getByLabel('Search scenarios').fill('tom books');
+    await page
+      .getByRole('list', { name: 'My scenarios' })
+      .getByRole('button', { name: /^Tom books 09:00/ })
+      .click();
+    expect(await page.getByLabel('Id', { exact: true }).inputValue()).toBe('tom-books');
+  });
+
+  it('explains a damaged link and changes nothing', async () => {
+    const page = await open('#scenario=N4IgZg9gTgtghgFxALhAUwG5oHYIM4DGEADmg');
+    await expect
+      .poll(() => page.getByTestId('scenario-link-error').innerText())
+      .toMatch(/^This scenario link cannot be opened: /);
+    expect(await page.getByTestId('scenario-result').count()).toBe(0);
+    expect(await page.getByLabel('Title').inputValue()).toBe('');
+  });
+});
