@@ -31,6 +31,14 @@ function builtSlotAlreadyBooked(): ScenarioLabState {
 }
 
 describe('the scenario builder', () => {
+  it('always builds back the scenario it was loaded with', () => {
+    for (const scenario of builtInScenarios) {
+      const lab = new ScenarioLabState();
+      lab.load(scenario);
+      expect(lab.build()).toEqual({ kind: 'ok', scenario });
+    }
+  });
+
   it('runs a scenario built step by step and passes', () => {
     const lab = builtSlotAlreadyBooked();
     lab.runNow();

@@ -34,6 +34,7 @@ export class ScenarioLabState {
   id = $state(`my-scenario`);
   title = $state('');
   tags = $state('');
+  description = $state('');
   now = $state(DEFAULT_NOW);
   given = $state<GivenItem[]>([]);
   when = $state<Message | null>(null);
@@ -100,6 +101,7 @@ export class ScenarioLabState {
         .split(',')
         .map((tag) => tag.trim())
         .filter(Boolean),
+      ...(this.description.trim() ? { description: this.description.trim() } : {}),
       now: this.now.trim(),
       given: $state.snapshot(this.given) as GivenItem[],
       when: $state.snapshot(this.when) as Message,
@@ -121,6 +123,7 @@ export class ScenarioLabState {
     this.title = scenario.title;
     this.tags = scenario.tags.join(', ');
     this.now = scenario.now;
+    this.description = scenario.description ?? '';
     this.given = structuredClone(scenario.given);
     this.when = structuredClone(scenario.when);
     if ('rejection' in scenario.then) {
