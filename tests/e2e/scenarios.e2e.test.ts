@@ -1,3 +1,5 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { baseUrl, freshProfile } from './browser.ts';
@@ -89,6 +91,52 @@ describe('the scenarios tab', () => {
       .getByRole('button', { name: /^Tom books 09:00/ })
       .click();
     expect(await page.getByLabel('Id', { exact: true }).inputValue()).toBe('tom-books');
+  });
+
+  it('exports a file that imports into a fresh profile, and refuses a broken file whole', async () => {
+    const page = await open('#/scenarios');
+    await page.getByRole('button', { name: /A double slot is all or nothing/ }).click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export file' }).click(),
+    ]);
+    const path = await download.path();
+    const text = readFileSync(path, 'utf8');
+    expect(JSON.parse(text)).toMatchObject({ format: 'eventscope.scenario', formatVersion: 1 });
+
+    const other = await open('#/scenarios');
+    const broken = text.replace('"BookDoubleSlot"', '"BookTripleSlot"');
+    await other.getByLabel('Import file').setInputFiles({
+      name: 'broken.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(broken),
+    });
+    await expect
+      .poll(() => other.getByTestId('scenario-notice').innerText())
+      .toMatch(/^broken\.json was not imported, nothing changed\. First problem at scenarios\.0\.when: /);
+    expect(await other.getByRole('list', { name: 'My scenarios' }).count()).toBe(0);
+    await other.getByLabel('Import file').setInputFiles(path);
+    await other
+      .getByRole('list', { name: 'My scenarios' })
+      .getByRole('button', { name: /^A double slot/ })
+      .waitFor();
+    await other.getByRole('button', { name: 'Run scenario' }).click();
+    expect(await other.getByTestId('scenario-status').innerText()).toBe('Passed');
+  });
+
+  it('has no serious or critical accessibility violation, with a failing run shown', async () => {
+    const page = await open('#/scenarios');
+    await page.getByRole('button', { name: /A booked slot cannot be booked again/ }).click();
+    await page.getByLabel('Expected rejection').selectOption('SlotNotScheduled');
+    await page.getByRole('button', { name: 'Run scenario' }).click();
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      const { violations } = await new AxeBuilder({ page }).include('#panel-scenarios').analyze();
+      const serious = violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+      expect(serious).toEqual([]);
+    }
   });
 
   it('explains a damaged link and changes nothing', async () => {
