@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/svelte-vite';
-import { expect } from 'storybook/test';
+import { expect, within } from 'storybook/test';
 import { builtInScenarios } from '../src/domain/scheduling/scenarioFile.ts';
 import ScenarioLab from '../src/ui/scenarios/ScenarioLab.svelte';
 import { ScenarioLabState } from '../src/ui/scenarios/scenarioLab.svelte.ts';
@@ -63,6 +63,30 @@ export const FailingWithDiff: Story = {
       /expects BookSlot to be rejected with SlotNotScheduled, but BookSlot was rejected with SlotAlreadyBooked/,
     );
     await expect(canvas.getByTestId('scenario-diff')).toHaveTextContent('"code": "SlotAlreadyBooked"');
+  },
+};
+
+/** What if Tom had never booked? The branch books Maria, so its SlotAlreadyBooked expectation fails. */
+export const WhatIfCompared: Story = {
+  loaders: [
+    () => {
+      const lab = new ScenarioLabState();
+      lab.load(slotAlreadyBooked);
+      lab.runNow();
+      return { lab };
+    },
+  ],
+  play: async ({ canvas, userEvent }) => {
+    await userEvent.click(canvas.getByRole('button', { name: 'Fork a copy' }));
+    const steps = canvas.getByRole('list', { name: 'Branch steps' });
+    await userEvent.click(within(steps).getAllByRole('checkbox', { name: 'skip' })[4]);
+    await userEvent.click(canvas.getByRole('button', { name: 'Run both' }));
+    const compared = within(canvas.getByTestId('what-if-compare'));
+    await expect(compared.getAllByTestId('scenario-status').map((s) => s.textContent)).toEqual([
+      'Passed',
+      'Failed',
+    ]);
+    await expect(canvas.getByText('Step 5 (BookSlot) is skipped')).toBeInTheDocument();
   },
 };
 
