@@ -15,6 +15,8 @@ export interface ScenarioLibrary {
   list(): Promise<ScenarioSpec[]>;
   /** Saves (or replaces, by id) one scenario. */
   save(scenario: ScenarioSpec, savedAt: string): Promise<void>;
+  /** Saves every scenario in one transaction: all of them, or none if the browser refuses one. */
+  saveAll(scenarios: readonly ScenarioSpec[], savedAt: string): Promise<void>;
   remove(id: string): Promise<void>;
   close(): void;
 }
@@ -38,6 +40,11 @@ export function openScenarioLibrary(name = SCENARIO_DB_NAME): ScenarioLibrary {
     },
     async save(scenario, savedAt) {
       await db.scenarios.put({ id: scenario.id, savedAt, scenario: structuredClone(scenario) });
+    },
+    async saveAll(scenarios, savedAt) {
+      await db.transaction('rw', db.scenarios, () =>
+        db.scenarios.bulkPut(scenarios.map((scenario) => ({ id: scenario.id, savedAt, scenario }))),
+      );
     },
     async remove(id) {
       await db.scenarios.delete(id);

@@ -31,6 +31,22 @@ describe('the scenario library', () => {
   });
 });
 
+describe('saving a whole file', () => {
+  it('saves every scenario, or none when one cannot be stored', async () => {
+    fresh();
+    await library.saveAll(builtInScenarios, '2026-03-02T08:00');
+    expect(await library.list()).toHaveLength(builtInScenarios.length);
+    fresh();
+    const unstorable = {
+      ...builtInScenarios[1],
+      id: 'bad',
+      tags: [() => 'not cloneable'] as unknown as string[],
+    };
+    await expect(library.saveAll([builtInScenarios[0], unstorable], 'x')).rejects.toThrow();
+    expect(await library.list()).toEqual([]);
+  });
+});
+
 describe('searchScenarios', () => {
   it('finds by tag and by words of the title', () => {
     expect(searchScenarios(builtInScenarios, 'atomicity').map((s) => s.id)).toEqual([

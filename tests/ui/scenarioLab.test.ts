@@ -6,7 +6,8 @@ import {
   registerPatient,
   scheduleDay,
 } from '../../src/domain/scheduling/builders.ts';
-import { builtInScenarios, type Message } from '../../src/domain/scheduling/scenarioFile.ts';
+import type { ScenarioLibrary } from '../../src/app/scenarioLibrary.ts';
+import { builtInScenarios, toScenarioFile, type Message } from '../../src/domain/scheduling/scenarioFile.ts';
 import { ScenarioLabState } from '../../src/ui/scenarios/scenarioLab.svelte.ts';
 import { encodeScenarioLink } from '../../src/ui/scenarios/scenarioLink.ts';
 
@@ -98,5 +99,34 @@ describe('the scenario builder', () => {
       'empty.json was not imported, nothing changed. First problem at scenarios: Too small: expected array to have >=1 items',
     );
     expect(lab.title).toBe('Maria cannot take Tom’s slot');
+  });
+
+  describe('when the browser refuses to store', () => {
+    const refusing: ScenarioLibrary = {
+      list: async () => [],
+      save: () => Promise.reject(new Error('QuotaExceededError')),
+      saveAll: () => Promise.reject(new Error('QuotaExceededError')),
+      remove: async () => {},
+      close: () => {},
+    };
+
+    it('says saving failed and changes nothing', async () => {
+      const lab = new ScenarioLabState({ library: refusing });
+      lab.load(builtInScenarios[0]);
+      await lab.save('2026-03-02T08:00');
+      expect(lab.notice).toEqual({
+        text: 'Saving failed, nothing changed: QuotaExceededError',
+        isError: true,
+      });
+    });
+
+    it('imports nothing and does not load the file', async () => {
+      const lab = new ScenarioLabState({ library: refusing });
+      lab.title = 'Maria cannot take Tom’s slot';
+      const text = JSON.stringify(toScenarioFile(builtInScenarios));
+      await lab.importText(text, 'all.json', 'x');
+      expect(lab.notice?.text).toBe('Importing all.json failed, nothing changed: QuotaExceededError');
+      expect(lab.title).toBe('Maria cannot take Tom’s slot');
+    });
   });
 });

@@ -74,7 +74,20 @@ export class ScenarioLabState {
 
   /** Reads the saved scenarios from the library. */
   async refresh(): Promise<void> {
-    if (this.#library) this.saved = await this.#library.list();
+    const library = this.#library;
+    if (library) await this.#guard('Reading your library', async () => (this.saved = await library.list()));
+  }
+
+  /** Why: IndexedDB can refuse (private mode, quota); the tab says so instead of failing silently. */
+  async #guard(doing: string, work: () => Promise<unknown>): Promise<boolean> {
+    try {
+      await work();
+      return true;
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      this.notice = { text: `${doing} failed, nothing changed: ${reason}`, isError: true };
+      return false;
+    }
   }
 
   /** The scenario the builder describes, or the first problem in it (the file format's own check). */
@@ -242,14 +255,15 @@ export class ScenarioLabState {
       this.notice = { text: 'There is no library to save to here.', isError: true };
       return;
     }
-    await this.#library.save(built.scenario, savedAt);
+    const library = this.#library;
+    if (!(await this.#guard('Saving', () => library.save(built.scenario, savedAt)))) return;
     await this.refresh();
     this.notice = { text: `Saved “${built.scenario.title}” in your library.`, isError: false };
   }
 
   async remove(id: string): Promise<void> {
-    await this.#library?.remove(id);
-    await this.refresh();
+    const library = this.#library;
+    if (library && (await this.#guard('Deleting', () => library.remove(id)))) await this.refresh();
   }
 
   /** All or nothing: every scenario of the file is saved, or none and the first problem is named. */
@@ -262,7 +276,12 @@ export class ScenarioLabState {
       };
       return;
     }
-    for (const scenario of parsed.scenarios) await this.#library?.save(scenario, savedAt);
+    const library = this.#library;
+    if (
+      library &&
+      !(await this.#guard(`Importing ${fileName}`, () => library.saveAll(parsed.scenarios, savedAt)))
+    )
+      return;
     await this.refresh();
     this.load(parsed.scenarios[0]);
     const count = parsed.scenarios.length;
