@@ -179,7 +179,8 @@ export const runQuery =
     }
   };
 
-const { anaSilva, tomBaker, mariaLopez, chenWei } = people;
+const { anaSilva, raviPatel, tomBaker, mariaLopez, chenWei } = people;
+const marchDays = ['2026-03-03', '2026-03-04', '2026-03-05'];
 const NOW = '2026-03-02T08:00';
 const command = (message: Message): GivenItem => ({ kind: 'command', command: message as Message });
 const event = (message: Message): GivenItem => ({ kind: 'event', event: message as Message });
@@ -310,5 +311,43 @@ export const builtInScenarios: ScenarioSpec[] = [
         { type: 'DayScheduleCancelled', data: { dayId: 'ana-silva_2026-03-02', reason: 'Dr Silva is ill' } },
       ],
     },
+  },
+  {
+    id: 'overbooking-accepted-first',
+    title: 'An overbooking is accepted first',
+    tags: ['saga', 'compensation', 'eventual-consistency'],
+    description:
+      'From “Overbooking, then compensation”: no aggregate sees the whole month, so the day accepts both halves of ' +
+      'the double slot and the month holds 5 bookings until the overbooking saga cancels the last ones.',
+    now: NOW,
+    given: [
+      ...practice,
+      ...marchDays.map((date) => command(scheduleDay({ date, slots: [{ startTime: '10:00' }] }))),
+      ...marchDays.map((date) => command(bookSlot({ ...tomBaker, date, startTime: '10:00' }))),
+    ],
+    when: bookDoubleSlot(tomBaker) as Message,
+    then: {
+      events: [
+        slotBooked({ ...tomBaker, pairedSlotId: 'ana-silva_2026-03-02_09:10' }) as Message,
+        slotBooked({
+          ...tomBaker,
+          startTime: '09:10',
+          pairedSlotId: 'ana-silva_2026-03-02_09:00',
+        }) as Message,
+      ],
+    },
+    thenRows: [{ query: 'monthlyBookings', args: ['tom-baker', '2026-03'], expected: 5 }],
+  },
+  {
+    id: 'no-schedule-no-booking',
+    title: 'A day that is not scheduled cannot be booked',
+    tags: ['booking', 'cqrs'],
+    description:
+      'From “A read model lagging behind”: whatever a list shows, the day decides on its own stream; Dr Patel has ' +
+      'no schedule on Monday.',
+    now: NOW,
+    given: [...practice, command(registerDoctor(raviPatel))],
+    when: bookSlot({ ...mariaLopez, doctorId: raviPatel.doctorId }) as Message,
+    then: { rejection: 'DayNotScheduled' },
   },
 ];
