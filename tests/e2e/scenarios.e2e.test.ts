@@ -139,6 +139,23 @@ describe('the scenarios tab', () => {
     }
   });
 
+  it('forks a what-if branch without Tom’s booking and compares both runs', async () => {
+    const page = await open('#/scenarios');
+    await page.getByRole('button', { name: /A booked slot cannot be booked again/ }).click();
+    await page.getByRole('button', { name: 'Fork a copy' }).click();
+    await page
+      .getByRole('list', { name: 'Branch steps' })
+      .getByRole('checkbox', { name: 'skip' })
+      .nth(4)
+      .check();
+    await page.getByRole('button', { name: 'Run both' }).click();
+    const compared = page.getByTestId('what-if-compare');
+    expect(await compared.getByTestId('scenario-status').allInnerTexts()).toEqual(['Passed', 'Failed']);
+    expect(await page.getByRole('list', { name: 'What the branch changes' }).innerText()).toBe(
+      'Step 5 (BookSlot) is skipped',
+    );
+  });
+
   it('explains a damaged link and changes nothing', async () => {
     const page = await open('#scenario=N4IgZg9gTgtghgFxALhAUwG5oHYIM4DGEADmg');
     await expect
