@@ -4,7 +4,18 @@ import type { Page } from 'playwright-core';
 import { baseUrl, freshProfile } from './browser.ts';
 import { openTab } from './journeys.ts';
 
-const panels = ['Practice board', 'Command console', 'Event log', 'Read models', 'Sagas', 'Mailbox', 'Store'];
+const panels = [
+  'Practice board',
+  'Command console',
+  'Event log',
+  'Timeline',
+  'Read models',
+  'Sagas',
+  'Mailbox',
+  'Store',
+  'Race lab',
+  'Scenarios',
+];
 let page: Page;
 let close: () => Promise<void>;
 
