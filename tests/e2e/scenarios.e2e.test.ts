@@ -156,6 +156,21 @@ describe('the scenarios tab', () => {
     );
   });
 
+  it('forks the practice’s event log into the Given', async () => {
+    const page = await open('#/store');
+    await page.getByRole('button', { name: 'Add a demo practice' }).click();
+    await page.getByTestId('store-notice').waitFor();
+    await page.getByRole('tab', { name: /^Scenarios/ }).click();
+    const position = Number(await page.getByLabel('Log position to fork at').inputValue());
+    expect(position).toBeGreaterThan(5);
+    await page.getByLabel('Log position to fork at').fill('5');
+    await page.getByRole('button', { name: 'Use as Given' }).click();
+    expect(await page.getByRole('list', { name: 'Given steps' }).getByRole('listitem').count()).toBe(5);
+    expect(await page.getByTestId('scenario-notice').innerText()).toBe(
+      "Given: the practice's log up to #5 (5 events).",
+    );
+  });
+
   it('explains a damaged link and changes nothing', async () => {
     const page = await open('#scenario=N4IgZg9gTgtghgFxALhAUwG5oHYIM4DGEADmg');
     await expect

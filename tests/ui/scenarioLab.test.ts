@@ -72,6 +72,33 @@ describe('the scenario builder', () => {
     expect(lab.notice).toEqual({ text: 'Choose the When command first.', isError: true });
   });
 
+  it('forks the practice’s log at a position into the Given', async () => {
+    const { createSandbox } = await import('../../src/app/sandbox.ts');
+    const sandbox = createSandbox({ now: '2026-03-02T08:00' });
+    for (const command of [
+      registerDoctor(anaSilva),
+      registerPatient(tomBaker),
+      registerPatient(mariaLopez),
+      scheduleDay(),
+      bookSlot(tomBaker),
+    ])
+      await sandbox.dispatch(command);
+    await sandbox.settle();
+    const log = await sandbox.events();
+    const lab = new ScenarioLabState();
+    lab.givenFromLog(log, log.length);
+    lab.setWhen(as(bookSlot(mariaLopez)));
+    lab.runNow();
+    expect(lab.run?.verdict).toMatch(/^Passed: BookSlot was rejected with SlotAlreadyBooked/);
+    const bookedAt = log.find((event) => event.type === 'SlotBooked')?.position ?? 0;
+    lab.givenFromLog(log, bookedAt - 1);
+    expect(lab.given.map((item) => (item.kind === 'event' ? item.event.type : ''))).not.toContain(
+      'SlotBooked',
+    );
+    lab.runNow();
+    expect(lab.run?.actual).toEqual({ events: ['SlotBooked'] });
+  });
+
   describe('when opened from a link', () => {
     it('loads and runs the scenario', () => {
       const lab = new ScenarioLabState({ hash: `#${encodeScenarioLink(builtInScenarios[0])}` });

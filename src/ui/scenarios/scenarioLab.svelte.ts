@@ -203,6 +203,20 @@ export class ScenarioLabState {
     return outcome;
   }
 
+  /** Forks the practice's log: its events up to `position` become the Given (the When and Then stay). */
+  givenFromLog(events: readonly RecordedEvent[], position: number): void {
+    const kept = events.filter((event) => event.position <= position);
+    this.given = kept.map(({ type, data }) => ({
+      kind: 'event',
+      event: { type, data: structuredClone(data) as Record<string, unknown> },
+    }));
+    this.run = null;
+    this.notice = {
+      text: `Given: the practice's log up to #${position} (${kept.length} event${kept.length === 1 ? '' : 's'}).`,
+      isError: false,
+    };
+  }
+
   addGivenEvent(event: Message): void {
     this.given.push({ kind: 'event', event });
   }
