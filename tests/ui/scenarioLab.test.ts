@@ -8,6 +8,8 @@ import {
 } from '../../src/domain/scheduling/builders.ts';
 import type { ScenarioLibrary } from '../../src/app/scenarioLibrary.ts';
 import { builtInScenarios, toScenarioFile, type Message } from '../../src/domain/scheduling/scenarioFile.ts';
+import { recordEvents } from '../../src/core/givenWhenThen.ts';
+import { slotScheduled } from '../../src/domain/scheduling/builders.ts';
 import { ScenarioLabState } from '../../src/ui/scenarios/scenarioLab.svelte.ts';
 import { encodeScenarioLink } from '../../src/ui/scenarios/scenarioLink.ts';
 
@@ -97,6 +99,16 @@ describe('the scenario builder', () => {
     );
     lab.runNow();
     expect(lab.run?.actual).toEqual({ events: ['SlotBooked'] });
+  });
+
+  it('refuses to fork a log longer than a scenario can hold, and changes nothing', () => {
+    const lab = builtSlotAlreadyBooked();
+    const events = recordEvents(
+      Array.from({ length: 501 }, (_, index) => slotScheduled({ startTime: index % 2 ? '09:10' : '09:00' })),
+    );
+    lab.givenFromLog(events, 501);
+    expect(lab.notice?.isError).toBe(true);
+    expect(lab.given).toHaveLength(5);
   });
 
   describe('when opened from a link', () => {

@@ -64,6 +64,8 @@ export interface ScenarioSpec {
 }
 
 export const SCENARIO_FORMAT = 'eventscope.scenario';
+/** Why a bound: a scenario is read by people and carried in a URL; a whole 100k-event log is neither. */
+export const MAX_GIVEN_STEPS = 500;
 export const SCENARIO_FORMAT_VERSION = 1;
 
 /** The versioned file: one or more scenarios. */
@@ -89,12 +91,14 @@ const scenarioSchema = z.object({
   tags: z.array(z.string()),
   description: z.string().optional(),
   now: z.string().refine(isInstant, 'is not an instant YYYY-MM-DDTHH:MM'),
-  given: z.array(
-    z.discriminatedUnion('kind', [
-      z.object({ kind: z.literal('event'), event: eventMessage }),
-      z.object({ kind: z.literal('command'), command: commandMessage }),
-    ]),
-  ),
+  given: z
+    .array(
+      z.discriminatedUnion('kind', [
+        z.object({ kind: z.literal('event'), event: eventMessage }),
+        z.object({ kind: z.literal('command'), command: commandMessage }),
+      ]),
+    )
+    .max(MAX_GIVEN_STEPS),
   when: commandMessage,
   then: z.union([z.object({ events: z.array(eventMessage) }), z.object({ rejection: z.string().min(1) })]),
   thenRows: z

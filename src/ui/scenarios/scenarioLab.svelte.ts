@@ -6,6 +6,7 @@ import { streamIdOfEvent } from '../../domain/scheduling/ids.ts';
 import {
   builtInScenarios,
   givenHistory,
+  MAX_GIVEN_STEPS,
   parseScenarioFile,
   parseScenarioText,
   scenarioSpec,
@@ -206,6 +207,13 @@ export class ScenarioLabState {
   /** Forks the practice's log: its events up to `position` become the Given (the When and Then stay). */
   givenFromLog(events: readonly RecordedEvent[], position: number): void {
     const kept = events.filter((event) => event.position <= position);
+    if (kept.length > MAX_GIVEN_STEPS) {
+      this.notice = {
+        text: `A scenario's Given holds at most ${MAX_GIVEN_STEPS} steps: fork at #${MAX_GIVEN_STEPS} or earlier. Nothing changed.`,
+        isError: true,
+      };
+      return;
+    }
     this.given = kept.map(({ type, data }) => ({
       kind: 'event',
       event: { type, data: structuredClone(data) as Record<string, unknown> },

@@ -70,6 +70,12 @@ describe('the scenario file', () => {
       expect(parseScenarioFile(broken)).toMatchObject({ path: 'scenarios.1.thenRows.0.query' });
     });
 
+    it('refuses a Given longer than a scenario can hold', () => {
+      const broken = file();
+      broken.scenarios[0].given = Array.from({ length: 501 }, () => broken.scenarios[0].given[0]);
+      expect(parseScenarioFile(broken)).toMatchObject({ kind: 'invalid', path: 'scenarios.0.given' });
+    });
+
     it('names a clock that is not an instant', () => {
       const broken = file();
       broken.scenarios[0].now = 'Monday';
