@@ -88,3 +88,14 @@ export function startRaceLab(
     },
   };
 }
+
+/** Coverage before the first race. */
+export const emptyCoverage = (): RaceCoverage => ({
+  conflicts: 0,
+  sagaTriggers: 0,
+  sagaCompensations: 0,
+  dayCancels: 0,
+  lostAcks: 0,
+  duplicates: 0,
+  largestOvershoot: null,
+});

@@ -5,18 +5,14 @@ import { OVERBOOKING } from '../domain/scheduling/events.ts';
 import { checkRaceProperty, type LabResult } from '../simulation/lab.ts';
 import { everyProperty, largestOvershoot, propertyNamed } from '../simulation/properties.ts';
 import { NO_BUGS, type Race, type RaceOutcome } from '../simulation/race.ts';
-import type { RaceCoverage, RaceLabProgress, RaceLabRequest, RaceLabWorkerApi } from './raceLabClient.ts';
+import {
+  emptyCoverage,
+  type RaceCoverage,
+  type RaceLabProgress,
+  type RaceLabRequest,
+  type RaceLabWorkerApi,
+} from './raceLabClient.ts';
 import { runRace } from './raceRunner.ts';
-
-export const emptyCoverage = (): RaceCoverage => ({
-  conflicts: 0,
-  sagaTriggers: 0,
-  sagaCompensations: 0,
-  dayCancels: 0,
-  lostAcks: 0,
-  duplicates: 0,
-  largestOvershoot: null,
-});
 
 /** Pure: adds one race's outcome to the coverage counters (conflict and compensation as the engine counts them). */
 export function addCoverage(coverage: RaceCoverage, race: Race, outcome: RaceOutcome): RaceCoverage {

@@ -1,4 +1,9 @@
-import { startRaceLab, type RaceLabProgress, type RaceLabRun } from '../../app/raceLabClient.ts';
+import {
+  emptyCoverage,
+  startRaceLab,
+  type RaceLabProgress,
+  type RaceLabRun,
+} from '../../app/raceLabClient.ts';
 import { replayRace } from '../../app/raceRunner.ts';
 import type { Counterexample, LabResult } from '../../simulation/lab.ts';
 import { toTestSource } from '../../simulation/lab.ts';
@@ -167,13 +172,5 @@ const emptyProgress = (): RaceLabProgress => ({
   elapsedMs: 0,
   shrinkRuns: 0,
   hasFailed: false,
-  coverage: {
-    conflicts: 0,
-    sagaTriggers: 0,
-    sagaCompensations: 0,
-    dayCancels: 0,
-    lostAcks: 0,
-    duplicates: 0,
-    largestOvershoot: null,
-  },
+  coverage: emptyCoverage(),
 });
