@@ -6,6 +6,13 @@ import {
   type ExpectedRows,
   type ScenarioSpec,
 } from '../domain/scheduling/scenarioFile.ts';
+import {
+  appendHistory,
+  SCRATCH_ACTOR,
+  scratchSandbox,
+  settleAndRead,
+  type ScratchOutcome,
+} from './scratchSandbox.ts';
 
 /** One checked expectation of a run, with its diff (`- expected` / `+ actual`) when it failed. */
 export interface ScenarioCheck {
@@ -22,6 +29,8 @@ export interface ScenarioRun {
   checks: ScenarioCheck[];
   /** What the When command did: the events it recorded or the rule it broke. */
   actual: { events: string[] } | { rejection: string; message: string } | null;
+  /** After a run on a scratch sandbox: what its sagas did and which invariants its log breaks. */
+  scratch?: Pick<ScratchOutcome, 'reactions' | 'violations' | 'failures'>;
 }
 
 const rowsLabel = (rows: ExpectedRows) => `Read model ${rows.query}(${rows.args.join(', ')})`;
@@ -66,6 +75,52 @@ export function runScenario(scenario: ScenarioSpec): ScenarioRun {
   ];
   const pass = checks.every((check) => check.pass);
   return { pass, verdict: verdictOf(scenario, actual, checks, pass), checks, actual };
+}
+
+/**
+ * Runs a scenario twice: the When's decision through the Given/When/Then engine (as `runScenario`), and the
+ * whole scenario on a fresh in-memory sandbox (Given history appended to its streams, the When dispatched,
+ * everything settled) whose read models, with the sagas' reactions in them, answer the expected rows.
+ */
+export async function runScenarioOnSandbox(
+  scenario: ScenarioSpec,
+  options: { monthlyLimit?: number } = {},
+): Promise<ScenarioRun> {
+  const engineRun = runScenario(scenario);
+  const history = givenHistory(scenario.given, scenario.now);
+  if (history.kind === 'rejected') return engineRun;
+  const sandbox = scratchSandbox(scenario.now, options.monthlyLimit);
+  const appended = await appendHistory(sandbox, history.events);
+  if (appended.kind === 'failed') {
+    sandbox.close();
+    return { ...engineRun, pass: false, verdict: `Failed before the When: ${appended.message}` };
+  }
+  await sandbox.settle();
+  await sandbox.dispatch(scenario.when, { actor: SCRATCH_ACTOR });
+  const outcome = await settleAndRead(sandbox, options.monthlyLimit);
+  const read = (name: string) => outcome.projections[name];
+  const { given } = scenarioSpec(scenario.now);
+  const rowChecks = (scenario.thenRows ?? []).map((rows) => {
+    // Why the engine's `thenQuery` over no events: it only compares; the rows come from the sandbox.
+    const actualRows = runQuery(rows, scenario.now)(read);
+    const result = given([]).thenQuery(() => actualRows, rows.expected);
+    return { label: `${rowsLabel(rows)} after the sagas`, pass: result.pass, diff: result.diff };
+  });
+  const checks = [engineRun.checks[0], ...rowChecks];
+  const pass = checks.every((check) => check.pass);
+  const scratch = {
+    reactions: outcome.reactions,
+    violations: outcome.violations,
+    failures: outcome.failures,
+  };
+  if (!engineRun.actual) return { ...engineRun, scratch };
+  return {
+    pass,
+    verdict: verdictOf(scenario, engineRun.actual, checks, pass),
+    checks,
+    actual: engineRun.actual,
+    scratch,
+  };
 }
 
 function verdictOf(

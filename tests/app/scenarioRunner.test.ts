@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { runScenario, scenarioTestSource } from '../../src/app/scenarioRunner.ts';
+import { runScenario, runScenarioOnSandbox, scenarioTestSource } from '../../src/app/scenarioRunner.ts';
 import { givenWhenThen } from '../../src/core/givenWhenThen.ts';
 import { createScheduling, streamIdOfEvent } from '../../src/domain/scheduling/index.ts';
 import {
   builtInScenarios,
   givenHistory,
   runQuery,
+  type Message,
   type ScenarioSpec,
 } from '../../src/domain/scheduling/scenarioFile.ts';
+import { bookSlot, people, slotBooked } from '../../src/domain/scheduling/builders.ts';
 
 const slotAlreadyBooked = builtInScenarios.find((s) => s.id === 'slot-already-booked') as ScenarioSpec;
 const bookAFreeSlot = builtInScenarios.find((s) => s.id === 'book-a-free-slot') as ScenarioSpec;
@@ -101,4 +103,84 @@ describe('runScenario', () => {
       );
     });
   });
+});
+
+describe('runScenarioOnSandbox', () => {
+  const overbooked: ScenarioSpec = {
+    id: 'limit-1-overbooking',
+    title: 'A second booking in a month of one is compensated',
+    tags: ['saga'],
+    now: '2026-03-02T08:00',
+    // The practice, and Tom's booking at 09:00.
+    given: slotAlreadyBooked.given,
+    when: bookSlot({ ...people.tomBaker, startTime: '09:10' }) as Message,
+    then: {
+      events: [slotBooked({ ...people.tomBaker, startTime: '09:10' }) as Message],
+    },
+    thenRows: [
+      { query: 'monthlyBookings', args: ['tom-baker', '2026-03'], expected: 1 },
+      {
+        query: 'mailbox',
+        args: ['tom-baker'],
+        expected: [
+          {
+            body:
+              'A patient can hold at most 1 appointments in a month. Your booking on 2026-03-02 at 09:10 went over ' +
+              'that limit for 2026-03, so it was cancelled automatically. Your other appointments are unchanged.',
+            causationEventId: 'evt-2',
+            patientId: 'tom-baker',
+            subject: 'Your appointment on 2026-03-02 at 09:10 was cancelled',
+          },
+        ],
+      },
+    ],
+  };
+
+  it('evaluates the expected rows after the sagas reacted, so a compensated overbooking passes', async () => {
+    const run = await runScenarioOnSandbox(overbooked, { monthlyLimit: 1 });
+    expect(run.checks.filter((check) => !check.pass)).toEqual([]);
+    expect(run.pass).toBe(true);
+    expect(
+      run.scratch?.reactions.map(({ saga, command, isAccepted }) => ({ saga, command, isAccepted })),
+    ).toEqual([
+      { saga: 'overbooking', command: 'CancelSlotBooking', isAccepted: true },
+      { saga: 'overbooking', command: 'NotifyPatient', isAccepted: true },
+    ]);
+    expect(run.scratch?.violations).toEqual([]);
+    expect(run.scratch?.failures).toEqual([]);
+  });
+
+  it('fails the same scenario on the engine alone, where no saga runs', () => {
+    const run = runScenario(overbooked);
+    expect(run.pass).toBe(false);
+    expect(run.checks.map((check) => check.pass)).toEqual([true, false, false]);
+  });
+
+  it('keeps the engine’s decision check: a wrong Then fails with its diff', async () => {
+    const run = await runScenarioOnSandbox(
+      { ...overbooked, then: { rejection: 'SlotAlreadyBooked' } },
+      { monthlyLimit: 1 },
+    );
+    expect(run.pass).toBe(false);
+    expect(run.checks[0]).toMatchObject({ label: 'Rejected with SlotAlreadyBooked', pass: false });
+    expect(run.verdict).toMatch(/^Failed: the scenario expects BookSlot to be rejected/);
+  });
+
+  it('stops before the When when a Given command is rejected', async () => {
+    const run = await runScenarioOnSandbox({
+      ...overbooked,
+      given: [...overbooked.given, overbooked.given[4]],
+    });
+    expect(run.pass).toBe(false);
+    expect(run.verdict).toMatch(/^Failed before the When: Given step 6 was rejected \(SlotAlreadyBooked\)/);
+  });
+
+  it.each(builtInScenarios.map((s) => [s.id, s] as const))(
+    'passes the built-in scenario %s on a scratch sandbox too',
+    async (_, scenario) => {
+      const run = await runScenarioOnSandbox(scenario);
+      expect(run.checks.filter((check) => !check.pass)).toEqual([]);
+      expect(run.scratch?.failures).toEqual([]);
+    },
+  );
 });

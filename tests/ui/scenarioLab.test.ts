@@ -49,6 +49,23 @@ describe('the scenario builder', () => {
     expect(lab.run?.verdict).toMatch(/^Passed: BookSlot was rejected with SlotAlreadyBooked/);
   });
 
+  it('then plays the scenario on a scratch sandbox and shows what the sagas did', async () => {
+    const lab = new ScenarioLabState();
+    lab.load(builtInScenarios.find((s) => s.id === 'day-cancellation')!);
+    const running = lab.runNow();
+    expect(lab.run?.scratch).toBeUndefined();
+    await running;
+    expect(lab.run?.pass).toBe(true);
+    expect(lab.run?.scratch?.reactions).toContainEqual(
+      expect.objectContaining({
+        saga: 'dayCancellationNotifier',
+        command: 'NotifyPatient',
+        isAccepted: true,
+      }),
+    );
+    expect(lab.run?.scratch?.violations).toEqual([]);
+  });
+
   it('refuses a Given command the domain rejects, and says why', () => {
     const lab = new ScenarioLabState();
     const outcome = lab.addGivenCommand(as(bookSlot(tomBaker)));

@@ -1,4 +1,9 @@
-import { runScenario, scenarioTestSource, type ScenarioRun } from '../../app/scenarioRunner.ts';
+import {
+  runScenario,
+  runScenarioOnSandbox,
+  scenarioTestSource,
+  type ScenarioRun,
+} from '../../app/scenarioRunner.ts';
 import { searchScenarios, type ScenarioLibrary } from '../../app/scenarioLibrary.ts';
 import { recordEvents } from '../../core/givenWhenThen.ts';
 import type { RecordedEvent } from '../../core/event.ts';
@@ -171,7 +176,11 @@ export class ScenarioLabState {
     this.notice = null;
   }
 
-  runNow(): void {
+  /**
+   * Shows the engine's decision at once, then replaces it with the run on a scratch sandbox (sagas and read
+   * models real) unless the scenario was run again or cleared meanwhile.
+   */
+  async runNow(): Promise<void> {
     const built = this.build();
     if (built.kind === 'invalid') {
       this.run = null;
@@ -179,7 +188,10 @@ export class ScenarioLabState {
       return;
     }
     this.notice = null;
-    this.run = runScenario(built.scenario);
+    const engineRun = runScenario(built.scenario);
+    this.run = engineRun;
+    const scratchRun = await runScenarioOnSandbox(built.scenario);
+    if (this.run === engineRun) this.run = scratchRun;
   }
 
   /** The given history recorded, for previews: what adding `command` to it would do. */
