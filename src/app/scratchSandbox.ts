@@ -42,40 +42,60 @@ export interface ScratchOutcome {
 
 /** A fresh in-memory sandbox at `now` with real projections and sagas. */
 export const scratchSandbox = (now: string, monthlyLimit?: number): Sandbox =>
-  createSandbox({ now, monthlyLimit, followStore: false });
+  createSandbox({ now: now || undefined, monthlyLimit, followStore: false });
 
 /**
- * Appends past events to their streams in the order given (each at its stream's current version), as the
- * history a command would have recorded; `label` names them in their metadata.
+ * Pure: which events were recorded together: a double slot's two bookings (each names the other) share one
+ * key, every other event has its own. Events of one stream with the same key are appended at once.
+ */
+export const recordedTogether = (event: DomainEvent, index: number): string => {
+  const data = (event.data ?? {}) as { slotId?: unknown; pairedSlotId?: unknown };
+  return event.type === 'SlotBooked' &&
+    typeof data.pairedSlotId === 'string' &&
+    typeof data.slotId === 'string'
+    ? [data.slotId, data.pairedSlotId].sort().join('+')
+    : `#${index}`;
+};
+
+/**
+ * Appends past events to their streams in the order given (each batch at its stream's current version, so the
+ * streams are versioned anew), as the history commands would have recorded. Consecutive events of one stream
+ * with the same `groupOf` key are one append (one command's events). `label` names them in their metadata.
  */
 export async function appendHistory(
   sandbox: Sandbox,
   events: readonly DomainEvent[],
   label = 'given',
+  groupOf: (event: DomainEvent, index: number) => string = recordedTogether,
 ): Promise<{ kind: 'ok' } | { kind: 'failed'; index: number; message: string }> {
   await sandbox.ready;
-  for (const [index, event] of events.entries()) {
-    const streamId = streamIdOfEvent(event as Parameters<typeof streamIdOfEvent>[0]);
+  let index = 0;
+  while (index < events.length) {
+    const streamId = streamIdOfEvent(events[index]);
+    const key = groupOf(events[index], index);
+    let end = index + 1;
+    while (
+      end < events.length &&
+      streamIdOfEvent(events[end]) === streamId &&
+      groupOf(events[end], end) === key
+    )
+      end++;
     const commandId = `${label}-${index + 1}`;
-    const result = await sandbox.store.append(
-      streamId,
-      [
-        {
-          id: `${commandId}-event`,
-          type: event.type,
-          data: event.data,
-          metadata: {
-            commandId,
-            correlationId: commandId,
-            causationId: commandId,
-            occurredAt: sandbox.clock.now(),
-            actor: SCRATCH_ACTOR,
-          },
-        },
-      ],
-      { expectedVersion: 'any' },
-    );
+    const batch = events.slice(index, end).map((event, offset) => ({
+      id: `${commandId}-event-${offset + 1}`,
+      type: event.type,
+      data: event.data,
+      metadata: {
+        commandId,
+        correlationId: commandId,
+        causationId: commandId,
+        occurredAt: sandbox.clock.now(),
+        actor: SCRATCH_ACTOR,
+      },
+    }));
+    const result = await sandbox.store.append(streamId, batch, { expectedVersion: 'any' });
     if (result.kind === 'failed') return { kind: 'failed', index, message: result.error.message };
+    index = end;
   }
   return { kind: 'ok' };
 }

@@ -22,7 +22,14 @@ export type WhatIfEdit =
 
 /** One step of a branch: an event of the original (maybe changed) or a command dispatched there. */
 export type WhatIfStep =
-  | { kind: 'event'; from: number; event: DomainEvent; isChanged: boolean }
+  | {
+      kind: 'event';
+      from: number;
+      event: DomainEvent;
+      isChanged: boolean;
+      /** The command that recorded it in the original: its events are appended together when they stay adjacent. */
+      group: string;
+    }
   | { kind: 'command'; command: Message };
 
 export interface WhatIfInput {
@@ -76,6 +83,7 @@ export function applyEdits(
     from: event.position,
     event: { type: event.type, data: structuredClone(event.data) },
     isChanged: false,
+    group: event.metadata.commandId,
   }));
   for (const [n, edit] of edits.entries()) {
     const where = `Edit ${n + 1} (${edit.kind})`;
@@ -161,14 +169,18 @@ async function replay(steps: readonly WhatIfStep[], now: string, monthlyLimit?: 
   let batch: DomainEvent[] = [];
   let appended = 0;
   const flush = async () => {
-    const result = await appendHistory(sandbox, batch, `what-if-${appended}`);
+    const keys = groups;
+    const result = await appendHistory(sandbox, batch, `what-if-${appended}`, (_, index) => keys[index]);
     if (result.kind === 'failed') throw new Error(result.message);
     appended += batch.length;
     batch = [];
+    groups = [];
   };
+  let groups: string[] = [];
   for (const step of steps) {
     if (step.kind === 'event') {
       batch.push(step.event);
+      groups.push(step.group);
       continue;
     }
     await flush();

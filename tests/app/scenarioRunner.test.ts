@@ -181,6 +181,7 @@ describe('runScenarioOnSandbox', () => {
       const run = await runScenarioOnSandbox(scenario);
       expect(run.checks.filter((check) => !check.pass)).toEqual([]);
       expect(run.scratch?.failures).toEqual([]);
+      expect(run.scratch?.violations).toEqual([]);
     },
   );
 });

@@ -3,6 +3,7 @@ import type { RecordedEvent } from '../../src/core/event.ts';
 import { createSandbox } from '../../src/app/sandbox.ts';
 import { applyEdits, isSagaEvent, runWhatIf } from '../../src/app/whatIf.ts';
 import {
+  bookDoubleSlot,
   bookSlot,
   people,
   registerDoctor,
@@ -170,6 +171,23 @@ describe('runWhatIf', () => {
     expect(result.branch.commands).toEqual(['BookSlot: accepted (SlotBooked)']);
     expect(result.branch.readSide.days[DAY].booked).toEqual(['09:00 maria-lopez']);
     expect(result.differences).toContain('Monthly bookings of maria-lopez 2026-03: null → 1');
+  });
+
+  it('appends a double slot’s two bookings together, as its command did', async () => {
+    const sandbox = createSandbox({ now: NOW });
+    for (const command of [
+      registerDoctor(anaSilva),
+      registerPatient(tomBaker),
+      scheduleDay(),
+      bookDoubleSlot(tomBaker),
+    ])
+      expect((await sandbox.dispatch(command)).kind).toBe('accepted');
+    const doubleLog = deepFreeze(await sandbox.events());
+    sandbox.close();
+    const result = await runWhatIf({ events: doubleLog, edits: [], now: NOW });
+    if (result.kind !== 'ok') throw new Error(result.message);
+    expect(result.branch.violations).toEqual([]);
+    expect(result.branch.readSide.days[DAY].booked).toEqual(['09:00 tom-baker', '09:10 tom-baker']);
   });
 
   it('says when an edit names an event the branch does not hold', async () => {
