@@ -77,6 +77,34 @@ describe('the scenarios tab', () => {
     expect(await page.getByTestId('scenario-diff').innerText()).toContain('"code": "SlotAlreadyBooked"');
   });
 
+  it('plays a scenario on a scratch sandbox and shows what the sagas did', async () => {
+    const page = await open('#/scenarios');
+    await page.getByRole('button', { name: /Cancelling a day cancels its bookings first/ }).click();
+    await page.getByRole('button', { name: 'Run scenario' }).click();
+    const scratch = page.getByTestId('scenario-scratch');
+    await expect.poll(() => scratch.innerText()).toContain('dayCancellationNotifier');
+    expect(await scratch.innerText()).toContain('NotifyPatient (tom-baker): accepted');
+    expect(await scratch.innerText()).toContain('No invariant is broken.');
+  });
+
+  it('compares a what-if branch of the live log without its last booking, and leaves the log as it was', async () => {
+    const page = await open('#/store');
+    await page.getByRole('button', { name: 'Add a demo practice' }).click();
+    await page.getByTestId('store-notice').waitFor();
+    await page.getByRole('tab', { name: /^Scenarios/ }).click();
+    const before = Number(await page.getByLabel('Log position to fork at').inputValue());
+    const branch = page.getByRole('list', { name: 'Events of the branch' });
+    const booking = branch.getByRole('listitem').filter({ hasText: 'SlotBooked' }).last();
+    const slot = (await booking.innerText()).match(/(\S+)_(\d\d:\d\d)\s*$/);
+    await booking.getByRole('checkbox').check();
+    await page.getByRole('button', { name: 'Run the what-if' }).click();
+    await expect
+      .poll(() => page.getByTestId('live-what-if-differences').innerText())
+      .toContain(`Day ${slot?.[1]}: not booked in the branch: ${slot?.[2]}`);
+    expect(await page.getByTestId('live-what-if-original').innerText()).toContain('No invariant broken');
+    expect(Number(await page.getByLabel('Log position to fork at').inputValue())).toBe(before);
+  });
+
   it('keeps a saved scenario in the library after a reload', async () => {
     const page = await open('#/scenarios');
     await page.getByRole('button', { name: /A patient books a free slot/ }).click();
