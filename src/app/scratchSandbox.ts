@@ -139,14 +139,17 @@ export function readSideOf(sandbox: Sandbox, events: readonly RecordedEvent[]): 
   return { days, monthlyBookings, mailbox };
 }
 
-/** Pure: the commands sagas dispatched (every command not dispatched by the scratch run), with their outcome. */
+/** A saga dispatches its reactions as actor `saga:<name>`. */
+const SAGA_ACTOR_PREFIX = 'saga:';
+
+/** Pure: the commands the sagas dispatched, with their outcome. */
 export const sagaReactionsOf = (commands: readonly CommandRecord[]): SagaReaction[] =>
   commands
-    .filter((record) => record.actor !== undefined && record.actor !== SCRATCH_ACTOR)
+    .filter((record) => record.actor?.startsWith(SAGA_ACTOR_PREFIX))
     .map((record) => {
       const data = dataOf(record);
       return {
-        saga: (record.actor ?? '').replace(/^saga[:-]/, ''),
+        saga: (record.actor ?? '').slice(SAGA_ACTOR_PREFIX.length),
         command: record.type,
         subject: [data.patientId, data.slotId ?? data.dayId].filter((v) => typeof v === 'string').join(', '),
         outcome:
