@@ -87,6 +87,15 @@ describe('the scenarios tab', () => {
     expect(await scratch.innerText()).toContain('No invariant is broken.');
   });
 
+  it('plays a teaching scenario step by step on a scratch sandbox', async () => {
+    const page = await open('#/scenarios');
+    await page.getByRole('button', { name: 'Play Two patients race for one slot' }).click();
+    const run = page.getByTestId('teaching-run');
+    await expect.poll(() => run.innerText()).toContain('At once: BookSlot + BookSlot');
+    expect(await run.innerText()).toContain('rejected with SlotAlreadyBooked');
+    expect(await run.innerText()).toContain('No invariant broken');
+  });
+
   it('compares a what-if branch of the live log without its last booking, and leaves the log as it was', async () => {
     const page = await open('#/store');
     await page.getByRole('button', { name: 'Add a demo practice' }).click();
