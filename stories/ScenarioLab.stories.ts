@@ -33,10 +33,10 @@ export const Empty: Story = {
 /** Seed 000's example, run by the real engine before the story renders. */
 export const Passing: Story = {
   loaders: [
-    () => {
+    async () => {
       const lab = new ScenarioLabState();
       lab.load(slotAlreadyBooked);
-      lab.runNow();
+      await lab.runNow();
       return { lab };
     },
   ],
@@ -50,10 +50,10 @@ export const Passing: Story = {
 /** The same scenario expecting the wrong rule: the verdict in words and the diff. */
 export const FailingWithDiff: Story = {
   loaders: [
-    () => {
+    async () => {
       const lab = new ScenarioLabState();
       lab.load({ ...slotAlreadyBooked, then: { rejection: 'SlotNotScheduled' } });
-      lab.runNow();
+      await lab.runNow();
       return { lab };
     },
   ],
@@ -69,10 +69,10 @@ export const FailingWithDiff: Story = {
 /** What if Tom had never booked? The branch books Maria, so its SlotAlreadyBooked expectation fails. */
 export const WhatIfCompared: Story = {
   loaders: [
-    () => {
+    async () => {
       const lab = new ScenarioLabState();
       lab.load(slotAlreadyBooked);
-      lab.runNow();
+      await lab.runNow();
       return { lab };
     },
   ],

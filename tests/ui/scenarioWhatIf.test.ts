@@ -60,10 +60,14 @@ describe('the what-if panel state', () => {
     whatIf.fork();
     expect(whatIf.steps).toHaveLength(5);
     (whatIf.steps ?? [])[4].isSkipped = true;
-    whatIf.runBoth();
+    const running = whatIf.runBoth();
     expect(whatIf.original?.pass).toBe(true);
     expect(whatIf.branch?.pass).toBe(false);
     expect(whatIf.changes).toEqual(['Step 5 (BookSlot) is skipped']);
+    await running;
+    expect([whatIf.original?.pass, whatIf.branch?.pass]).toEqual([true, false]);
+    expect(whatIf.original?.scratch?.violations).toEqual([]);
+    expect(whatIf.branch?.scratch?.reactions).toEqual([]);
   });
 
   it('changes a step’s data, and keeps it when the text is not JSON', async () => {
@@ -78,7 +82,7 @@ describe('the what-if panel state', () => {
     whatIf.change(4, '{"dayId": ');
     expect(whatIf.problem).toBe("Step 5's data is not valid JSON; it is unchanged.");
     whatIf.change(4, JSON.stringify({ ...data, slotId: 'ana-silva_2026-03-02_09:10' }));
-    whatIf.runBoth();
+    await whatIf.runBoth();
     expect(whatIf.branch?.actual).toEqual({ events: ['SlotBooked'] });
     expect(whatIf.changes).toEqual(['Step 5 (BookSlot) is changed']);
   });

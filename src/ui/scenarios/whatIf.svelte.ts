@@ -1,4 +1,4 @@
-import { runScenario, type ScenarioRun } from '../../app/scenarioRunner.ts';
+import { runScenario, runScenarioOnSandbox, type ScenarioRun } from '../../app/scenarioRunner.ts';
 import type { GivenItem } from '../../domain/scheduling/scenarioFile.ts';
 import type { ScenarioLabState } from './scenarioLab.svelte.ts';
 import { branchChanges, branchScenario, forkAt, moveStep, type BranchStep } from './whatIf.ts';
@@ -51,17 +51,27 @@ export class WhatIfState {
     }
   }
 
-  /** Runs the original scenario and the branch with the same When and Then, for side-by-side reading. */
-  runBoth(): void {
+  /**
+   * Runs the original scenario and the branch with the same When and Then, for side-by-side reading: the
+   * engine's results at once, then both played on scratch sandboxes (sagas included) unless run again meanwhile.
+   */
+  async runBoth(): Promise<void> {
     const built = this.#lab.build();
     if (built.kind === 'invalid' || !this.steps) {
       this.problem = built.kind === 'invalid' ? built.message : 'Fork the Given first.';
       return;
     }
     const steps = $state.snapshot(this.steps) as BranchStep[];
-    this.original = runScenario(built.scenario);
-    this.branch = runScenario(branchScenario(built.scenario, steps));
+    const branch = branchScenario(built.scenario, steps);
+    const engineRuns = [runScenario(built.scenario), runScenario(branch)] as const;
+    [this.original, this.branch] = engineRuns;
     this.changes = branchChanges(steps, built.scenario.given);
     this.problem = null;
+    const scratchRuns = await Promise.all([
+      runScenarioOnSandbox(built.scenario),
+      runScenarioOnSandbox(branch),
+    ]);
+    if (this.original === engineRuns[0] && this.branch === engineRuns[1])
+      [this.original, this.branch] = scratchRuns;
   }
 }
