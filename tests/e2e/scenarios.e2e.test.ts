@@ -104,7 +104,7 @@ describe('the scenarios tab', () => {
     const before = Number(await page.getByLabel('Log position to fork at').inputValue());
     const branch = page.getByRole('list', { name: 'Events of the branch' });
     const booking = branch.getByRole('listitem').filter({ hasText: 'SlotBooked' }).last();
-    const slot = (await booking.innerText()).match(/(\S+)_(\d\d:\d\d)\s*$/);
+    const slot = (await booking.innerText()).match(/(\S+)_(\d\d:\d\d)\b/);
     await booking.getByRole('checkbox').check();
     await page.getByRole('button', { name: 'Run the what-if' }).click();
     await expect

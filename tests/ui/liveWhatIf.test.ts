@@ -59,6 +59,33 @@ describe('the what-if of the live log', () => {
     expect(whatIf.result).toBeNull();
   });
 
+  it('changes an event’s data and inserts a command, and refuses what is not JSON or not a command', async () => {
+    const events = await log();
+    const booking = events.at(-1)!;
+    const whatIf = new LiveWhatIfState();
+    whatIf.change(booking.position, '{"slotId": ');
+    expect(whatIf.problem).toBe(
+      `The data of event #${booking.position} is not a JSON object; it is unchanged.`,
+    );
+    whatIf.change(
+      booking.position,
+      JSON.stringify({ ...(booking.data as object), slotId: 'ana-silva_2026-03-02_09:10' }),
+    );
+    whatIf.insert('{"type": "BookSlot", "data": {}}', null);
+    expect(whatIf.problem).toMatch(/^The command to insert is not valid: /);
+    whatIf.insert(JSON.stringify(bookSlot({ ...people.mariaLopez })), null);
+    expect(whatIf.problem).toBeNull();
+    expect(whatIf.edits(events).map((edit) => edit.kind)).toEqual(['change', 'insertCommand']);
+    await whatIf.run(events, NOW, 10);
+    if (whatIf.result?.kind !== 'ok') throw new Error(String(whatIf.result?.kind));
+    // Maria is not a patient in this log: the inserted command is decided for real, and refused.
+    expect(whatIf.result.branch.commands).toEqual([
+      'BookSlot: rejected with PatientNotRegistered: Patient maria-lopez is not registered at the practice',
+    ]);
+    expect(whatIf.result.branch.readSide.days['ana-silva_2026-03-02'].booked).toEqual(['09:10 tom-baker']);
+    expect(whatIf.result.original.readSide.days['ana-silva_2026-03-02'].booked).toEqual(['09:00 tom-baker']);
+  });
+
   it('says why a move breaks a stream', async () => {
     const events = await log();
     const whatIf = new LiveWhatIfState();

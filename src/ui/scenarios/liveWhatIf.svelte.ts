@@ -1,4 +1,6 @@
 import type { RecordedEvent } from '../../core/event.ts';
+import { validateCommand } from '../../domain/scheduling/validation.ts';
+import type { Message } from '../../domain/scheduling/scenarioFile.ts';
 import { applyEdits, isSagaEvent, runWhatIf, type WhatIfEdit, type WhatIfResult } from '../../app/whatIf.ts';
 
 /** How many of the last events before the fork the view lists for editing. */
@@ -12,8 +14,13 @@ export class LiveWhatIfState {
   /** Move event `from` to just before event `before` (positions of the original). */
   moveFrom = $state<number | null>(null);
   moveBefore = $state<number | null>(null);
+  /** New data of changed events, by original position. */
+  changed = $state<Record<number, Record<string, unknown>>>({});
+  /** A command dispatched in the branch just before event `before` (at the end of the branch when null). */
+  inserted = $state<{ command: Message; before: number | null } | null>(null);
   result = $state.raw<WhatIfResult | null>(null);
   isRunning = $state(false);
+  problem = $state<string | null>(null);
 
   /** The users' events up to the fork the view lists (the last `LISTED_EVENTS`); sagas' events run again. */
   listed(events: readonly RecordedEvent[]): RecordedEvent[] {
@@ -32,19 +39,64 @@ export class LiveWhatIfState {
       : [...this.skipped, position].sort((a, b) => a - b);
   }
 
+  /** Replaces an event's data in the branch; a text that is not a JSON object changes nothing and says so. */
+  change(position: number, dataText: string): void {
+    try {
+      const data: unknown = JSON.parse(dataText);
+      if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new Error('not an object');
+      this.changed = { ...this.changed, [position]: data as Record<string, unknown> };
+      this.problem = null;
+    } catch {
+      this.problem = `The data of event #${position} is not a JSON object; it is unchanged.`;
+    }
+  }
+
+  /** Inserts a command (JSON `{type, data}`) before event `before`; an invalid command changes nothing and says why. */
+  insert(commandText: string, before: number | null): void {
+    try {
+      const command = JSON.parse(commandText) as Message;
+      const validated = validateCommand(command);
+      if (validated.kind === 'invalid') {
+        this.problem = `The command to insert is not valid: ${validated.error.message}`;
+        return;
+      }
+      this.inserted = { command, before };
+      this.problem = null;
+    } catch {
+      this.problem = 'The command to insert is not JSON: write {"type": …, "data": {…}}.';
+    }
+  }
+
   /** Pure over the state: the edit list the choices amount to. */
   edits(events: readonly RecordedEvent[]): WhatIfEdit[] {
-    const edits: WhatIfEdit[] = this.skipped.map((position) => ({ kind: 'skip', position }));
-    const { moveFrom, moveBefore } = this;
-    if (moveFrom === null || moveBefore === null || moveFrom === moveBefore) return edits;
+    const edits: WhatIfEdit[] = [
+      ...this.skipped.map((position): WhatIfEdit => ({ kind: 'skip', position })),
+      ...Object.entries(this.changed)
+        .filter(([position]) => !this.skipped.includes(Number(position)))
+        .map(([position, data]): WhatIfEdit => ({ kind: 'change', position: Number(position), data })),
+    ];
     const fork = this.forkPosition(events);
     const users = events.filter((event) => event.position <= fork && !isSagaEvent(event));
-    const withoutMoved = applyEdits(users, [...edits, { kind: 'skip', position: moveFrom }]);
-    const to =
-      withoutMoved.kind === 'ok'
-        ? withoutMoved.steps.findIndex((step) => step.kind === 'event' && step.from === moveBefore)
+    const indexOf = (position: number, before: readonly WhatIfEdit[]) => {
+      const steps = applyEdits(users, before);
+      return steps.kind === 'ok'
+        ? steps.steps.findIndex((step) => step.kind === 'event' && step.from === position)
         : -1;
-    return [...edits, { kind: 'move', position: moveFrom, to }];
+    };
+    const { moveFrom, moveBefore } = this;
+    if (moveFrom !== null && moveBefore !== null && moveFrom !== moveBefore)
+      edits.push({
+        kind: 'move',
+        position: moveFrom,
+        to: indexOf(moveBefore, [...edits, { kind: 'skip', position: moveFrom }]),
+      });
+    if (this.inserted) {
+      const { command, before } = this.inserted;
+      const after = applyEdits(users, edits);
+      const at = before === null ? (after.kind === 'ok' ? after.steps.length : 0) : indexOf(before, edits);
+      edits.push({ kind: 'insertCommand', at, command });
+    }
+    return edits;
   }
 
   async run(events: readonly RecordedEvent[], now: string, monthlyLimit: number): Promise<void> {
@@ -64,6 +116,9 @@ export class LiveWhatIfState {
 
   reset(): void {
     this.skipped = [];
+    this.changed = {};
+    this.inserted = null;
+    this.problem = null;
     this.moveFrom = this.moveBefore = null;
     this.result = null;
   }
