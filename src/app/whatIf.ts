@@ -211,7 +211,7 @@ export function differencesOf(original: WhatIfSide, branch: WhatIfSide): string[
     for (const key of [...new Set([...Object.keys(left), ...Object.keys(right)])].sort()) {
       if (JSON.stringify(left[key]) === JSON.stringify(right[key])) continue;
       differences.push(
-        `${what} ${key}: ${JSON.stringify(left[key] ?? null)} → ${JSON.stringify(right[key] ?? null)}`,
+        `${what} ${key}: ${left[key] === undefined ? 'none' : JSON.stringify(left[key])} → ${right[key] === undefined ? 'none' : JSON.stringify(right[key])}`,
       );
     }
   };

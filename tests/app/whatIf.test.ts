@@ -80,7 +80,7 @@ describe('runWhatIf', () => {
     expect(result.differences).toEqual([
       `Day ${DAY}: not booked in the branch: 09:00 tom-baker`,
       `Day ${DAY}: booked only in the branch: 09:20 tom-baker`,
-      'Messages to tom-baker: 1 → null',
+      'Messages to tom-baker: 1 → none',
       'Saga reactions: 2 in the original, 0 in the branch',
     ]);
     expect(result.original.violations).toEqual([]);
@@ -170,7 +170,7 @@ describe('runWhatIf', () => {
     if (result.kind !== 'ok') throw new Error(result.message);
     expect(result.branch.commands).toEqual(['BookSlot: accepted (SlotBooked)']);
     expect(result.branch.readSide.days[DAY].booked).toEqual(['09:00 maria-lopez']);
-    expect(result.differences).toContain('Monthly bookings of maria-lopez 2026-03: null → 1');
+    expect(result.differences).toContain('Monthly bookings of maria-lopez 2026-03: none → 1');
   });
 
   it('appends a double slot’s two bookings together, as its command did', async () => {

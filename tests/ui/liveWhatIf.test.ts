@@ -53,7 +53,7 @@ describe('the what-if of the live log', () => {
     expect(whatIf.isRunning).toBe(false);
     expect(whatIf.result?.kind === 'ok' && whatIf.result.differences).toEqual([
       'Day ana-silva_2026-03-02: not booked in the branch: 09:00 tom-baker',
-      'Monthly bookings of tom-baker 2026-03: 1 → null',
+      'Monthly bookings of tom-baker 2026-03: 1 → none',
     ]);
     whatIf.reset();
     expect(whatIf.result).toBeNull();
