@@ -5,6 +5,11 @@ import {
   type RaceLabRun,
 } from '../../app/raceLabClient.ts';
 import { replayRace } from '../../app/raceRunner.ts';
+import { createSandbox } from '../../app/sandbox.ts';
+import type { RecordedEvent } from '../../core/event.ts';
+import { createMemoryStore } from '../../store/memoryStore.ts';
+import { AppState } from '../appState.svelte.ts';
+import { TimelineState } from '../timeline/timelineState.svelte.ts';
 import type { Counterexample, LabResult } from '../../simulation/lab.ts';
 import { toTestSource } from '../../simulation/lab.ts';
 import { NO_BUGS, type BugName, type BugToggles } from '../../simulation/race.ts';
@@ -56,6 +61,10 @@ export class RaceLabState {
   steps = $state.raw<ReplayStep[]>([]);
   stepIndex = $state(0);
   isReplayExact = $state<boolean | null>(null);
+  /** The counterexample's log on a timeline of its own (the app's store is not touched). */
+  onTimeline = $state.raw<{ app: AppState; timeline: TimelineState } | null>(null);
+  #replayLog: RecordedEvent[] = [];
+  #setupHead = 0;
 
   #run: RaceLabRun | null = null;
   #replayToken = 0;
@@ -143,6 +152,50 @@ export class RaceLabState {
 
   goToStep(index: number): void {
     this.stepIndex = Math.max(0, Math.min(index, this.steps.length - 1));
+    this.#syncTimeline();
+  }
+
+  /**
+   * Loads the replayed log into a scratch in-memory app and shows it on a timeline that follows the replay's
+   * steps. Sagas do not run there: their reactions are already in the log. Returns the problem in words, or null.
+   */
+  async openOnTimeline(): Promise<string | null> {
+    if (!this.counterexample || this.#replayLog.length === 0) return 'Replay the counterexample first.';
+    const store = createMemoryStore();
+    const now = this.#replayLog.at(-1)?.metadata.occurredAt ?? '2026-03-02T08:00';
+    const file = {
+      format: 'eventscope.event-log',
+      formatVersion: 1,
+      exportedAt: now,
+      events: this.#replayLog,
+      commands: [],
+    };
+    const imported = await store.importLog(file);
+    if (imported.kind === 'rejected') return imported.error.message;
+    const app = new AppState({
+      makeSandbox: (options) => createSandbox({ store, now, ...options, runSagas: false }),
+      role: 'follower',
+      monthlyLimit: this.counterexample.race.monthlyLimit,
+      storeKind: store.kind,
+    });
+    await app.settle();
+    this.#closeTimeline();
+    this.onTimeline = { app, timeline: new TimelineState(app) };
+    this.#syncTimeline();
+    return null;
+  }
+
+  /** The timeline shows the log as of the replay's current step. */
+  #syncTimeline() {
+    const step = this.steps[this.stepIndex];
+    if (!step || !this.onTimeline) return;
+    const position = step.events.at(-1)?.position ?? this.#setupHead;
+    this.onTimeline.timeline.send({ type: 'playback.scrubTo', position });
+  }
+
+  #closeTimeline() {
+    this.onTimeline?.timeline.close();
+    this.onTimeline = null;
   }
 
   #clearCounterexample() {
@@ -151,6 +204,8 @@ export class RaceLabState {
     this.steps = [];
     this.stepIndex = 0;
     this.isReplayExact = null;
+    this.#replayLog = [];
+    this.#closeTimeline();
   }
 
   async #show(counterexample: Counterexample, source: 'run' | 'link') {
@@ -162,6 +217,8 @@ export class RaceLabState {
     const replay = await replayRace(counterexample);
     if (token !== this.#replayToken) return;
     this.steps = replaySteps(replay.outcome, counterexample.race.monthlyLimit);
+    this.#replayLog = replay.outcome.log;
+    this.#setupHead = replay.outcome.setupHead;
     this.isReplayExact = replay.isExact;
     this.stepIndex = 0;
   }

@@ -1,0 +1,50 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runRaceLab } from '../../src/app/raceWorker.ts';
+import { raceLinkUrl } from '../../src/ui/raceLab/raceLink.ts';
+import { RaceLabState } from '../../src/ui/raceLab/raceLab.svelte.ts';
+import { NO_BUGS } from '../../src/simulation/race.ts';
+import type { Counterexample } from '../../src/simulation/lab.ts';
+
+let counterexample: Counterexample;
+beforeAll(async () => {
+  const result = await runRaceLab(
+    {
+      property: 'slotExclusivity',
+      numRuns: 200,
+      seed: 1,
+      monthlyLimit: 2,
+      bugs: { ...NO_BUGS, skipVersionCheck: true },
+    },
+    () => {},
+  );
+  if (!result.counterexample) throw new Error('expected a counterexample');
+  counterexample = result.counterexample;
+});
+
+const until = async (condition: () => boolean) => {
+  for (let i = 0; i < 200 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+  expect(condition()).toBe(true);
+};
+
+describe('opening a counterexample on the timeline', () => {
+  it('shows its log on a timeline of its own that follows the replay step by step', async () => {
+    const lab = new RaceLabState();
+    lab.openLink(new URL(raceLinkUrl(counterexample, 'http://localhost/')).hash);
+    await until(() => lab.steps.length > 0);
+    expect(await lab.openOnTimeline()).toBeNull();
+    const shown = lab.onTimeline;
+    if (!shown) throw new Error('no timeline');
+    const log = lab.steps.at(-1)?.events ?? [];
+    expect(shown.app.head).toBe(log.at(-1)?.position);
+    // Two bookings of one slot are on the timeline's log: the double booking the lab found.
+    const booked = shown.app.events.filter((e) => e.type === 'SlotBooked');
+    expect(booked.length).toBeGreaterThanOrEqual(2);
+
+    lab.goToStep(0);
+    // Step 0 may append nothing yet: the timeline then stands at the end of the race's setup.
+    const setupHead = log[0].position - 1;
+    expect(shown.timeline.position).toBe(lab.steps[0].events.at(-1)?.position ?? setupHead);
+    lab.goToStep(lab.steps.length - 1);
+    expect(shown.timeline.position).toBe(log.at(-1)?.position);
+  });
+});
