@@ -38,6 +38,12 @@ export function assertSpec(result: SpecResult): SpecResult {
 
 const DEFAULT_NOW = '2026-03-02T08:00';
 
+/** Which saga reacts (all by default) and at what time. */
+interface SagaWhenOptions {
+  saga?: string;
+  now?: string;
+}
+
 /** Pure: the given events as a recorded log: positions from 1, versions per stream, ids `evt-<position>`. */
 export function recordEvents(events: readonly GivenEvent[], options: SpecOptions = {}): RecordedEvent[] {
   const versions = new Map<string, number>();
@@ -176,6 +182,20 @@ export function givenWhenThen<C extends Command, E extends DomainEvent, Err exte
   return {
     given(events: readonly GivenEvent[] = []) {
       const log = recordEvents(events, options);
+      const reactionsTo = (delivered: RecordedEvent, whenOptions: SagaWhenOptions) => {
+        const reactions = react(
+          log,
+          delivered,
+          whenOptions.now ?? options.now ?? DEFAULT_NOW,
+          whenOptions.saga,
+        );
+        return {
+          reactions,
+          thenReactions(expected: readonly Command[]): SpecResult {
+            return finish(compare(expected, reactions, 'Then: these commands'));
+          },
+        };
+      };
       return {
         log,
         when(command: unknown, whenOptions: { now?: string } = {}) {
@@ -201,36 +221,14 @@ export function givenWhenThen<C extends Command, E extends DomainEvent, Err exte
         thenQuery<R>(query: (read: (name: string) => unknown) => R, expected: R): SpecResult {
           return finish(compare(expected, query(readModels(log)), 'Then: this read model'));
         },
-        whenEvent(event: GivenEvent, whenOptions: { saga?: string; now?: string } = {}) {
+        whenEvent(event: GivenEvent, whenOptions: SagaWhenOptions = {}) {
           const [delivered] = recordEvents([...events, event], options).slice(-1);
-          const reactions = react(
-            log,
-            delivered,
-            whenOptions.now ?? options.now ?? DEFAULT_NOW,
-            whenOptions.saga,
-          );
-          return {
-            reactions,
-            thenReactions(expected: readonly Command[]): SpecResult {
-              return finish(compare(expected, reactions, 'Then: these commands'));
-            },
-          };
+          return reactionsTo(delivered, whenOptions);
         },
-        whenRedelivered(position: number, whenOptions: { saga?: string; now?: string } = {}) {
+        whenRedelivered(position: number, whenOptions: SagaWhenOptions = {}) {
           const delivered = log[position - 1];
           if (!delivered) throw new Error(`No given event at position ${position}`);
-          const reactions = react(
-            log,
-            delivered,
-            whenOptions.now ?? options.now ?? DEFAULT_NOW,
-            whenOptions.saga,
-          );
-          return {
-            reactions,
-            thenReactions(expected: readonly Command[]): SpecResult {
-              return finish(compare(expected, reactions, 'Then: these commands'));
-            },
-          };
+          return reactionsTo(delivered, whenOptions);
         },
       };
     },
