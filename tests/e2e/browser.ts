@@ -2,7 +2,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inject } from 'vitest';
+import { afterEach, inject } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../chromium.config.ts';
 
 /** A fresh Chromium profile (its own IndexedDB on disk), as a new user would have. */
@@ -27,3 +27,18 @@ export async function launch(): Promise<Browser> {
 }
 
 export const baseUrl = (): string => inject('baseUrl');
+
+/** `open(path)`: the built app at `path` in a fresh profile; every profile opened is closed after each test. */
+export function freshPages(): (path: string) => Promise<Page> {
+  const closers: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const close of closers.splice(0)) await close();
+  });
+  return async (path) => {
+    const profile = await freshProfile();
+    closers.push(profile.close);
+    profile.page.setDefaultTimeout(30_000);
+    await profile.page.goto(`${baseUrl()}${path}`);
+    return profile.page;
+  };
+}

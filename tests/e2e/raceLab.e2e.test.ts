@@ -1,19 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { baseUrl, freshProfile } from './browser.ts';
+import { baseUrl, freshPages } from './browser.ts';
 
-const closers: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const close of closers.splice(0)) await close();
-});
-
-async function open(path: string): Promise<Page> {
-  const profile = await freshProfile();
-  closers.push(profile.close);
-  profile.page.setDefaultTimeout(30_000);
-  await profile.page.goto(`${baseUrl()}${path}`);
-  return profile.page;
-}
+const open = freshPages();
 
 const counterexampleText = async (page: Page) => ({
   size: await page.getByTestId('cx-size').innerText(),

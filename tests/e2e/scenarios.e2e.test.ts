@@ -1,21 +1,10 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { baseUrl, freshProfile } from './browser.ts';
+import { baseUrl, freshPages } from './browser.ts';
 
-const closers: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const close of closers.splice(0)) await close();
-});
-
-async function open(path: string): Promise<Page> {
-  const profile = await freshProfile();
-  closers.push(profile.close);
-  profile.page.setDefaultTimeout(30_000);
-  await profile.page.goto(`${baseUrl()}${path}`);
-  return profile.page;
-}
+const open = freshPages();
 
 async function addGiven(page: Page, type: string, values: Record<string, string>) {
   await page.getByLabel('Given command').selectOption(type);
