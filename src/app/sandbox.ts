@@ -17,6 +17,7 @@ import { StreamStateCache } from './streamStateCache.ts';
 import { staleReadOverbookingSaga } from './staleReadSaga.ts';
 import { createLiveScheduler, type LiveScheduler } from './liveScheduler.ts';
 import { ProjectionRunner, SagaRunner, type RunnerDeps } from './subscriberRunner.ts';
+import { ProgressHistory, type SubscriberHistory } from './progressHistory.ts';
 import type {
   DispatchMetadata,
   DispatchResult,
@@ -80,6 +81,11 @@ export interface Sandbox {
   head(): number;
   projections(): ProjectionStatus[];
   sagas(): SagaStatus[];
+  /**
+   * How far a projection (`projection:<name>`) or saga (`saga:<name>`) had got each time the log moved on, since
+   * this runtime started or the log was replaced; null for a subscriber this runtime does not run.
+   */
+  progressHistory(laneId: string): SubscriberHistory | null;
   /** The projection's live state, read-only (it changes in place as events arrive). */
   projectionState(name: string): unknown;
   rebuildProjection(name: string): Promise<void>;
@@ -166,7 +172,7 @@ export function createSandbox(options: RuntimeOptions = {}): Sandbox {
     faults: options.faults ?? {},
     maxRetries: options.maxRetries ?? 3,
     onAppended: (events: RecordedEvent[]) => {
-      head = Math.max(head, events.at(-1)?.position ?? head);
+      moveHead(events.at(-1)?.position ?? head);
       wakeAll();
       notify();
     },
@@ -189,7 +195,7 @@ export function createSandbox(options: RuntimeOptions = {}): Sandbox {
     // Other tabs' appends arrive here; our own arrive twice (harmless: wake is idempotent).
     subscription = store.subscribe(
       (events) => {
-        head = Math.max(head, events.at(-1)?.position ?? head);
+        moveHead(events.at(-1)?.position ?? head);
         wakeAll();
         notify();
       },
@@ -200,11 +206,24 @@ export function createSandbox(options: RuntimeOptions = {}): Sandbox {
       },
     );
   };
+  const laneOf = new Map<string, ProjectionRunner | SagaRunner>([
+    ...projectionRunners.map((r) => [`projection:${r.projection.name}`, r] as const),
+    ...sagaRunners.map((r) => [`saga:${r.saga.name}`, r] as const),
+  ]);
+  const history = new ProgressHistory([...laneOf.keys()]);
+  /** Every way the runtime learns of a longer log goes through here, so the read side's lag is recorded. */
+  function moveHead(to: number) {
+    if (to <= head) return;
+    history.record(head, (laneId) => laneOf.get(laneId)?.checkpoint ?? 0);
+    head = to;
+  }
+
   const ready = (async () => {
     const savedClock = isLive ? await store.loadCheckpoint<{ now: string }>(CLOCK_ID) : null;
     if (savedClock && !options.now) clock.set(savedClock.state.now);
     await Promise.all([...projectionRunners, ...sagaRunners].map((r) => r.load()));
     head = await store.head();
+    history.clear(head);
     await Promise.all(sagaRunners.map((r) => r.resumeOutbox()));
     follow();
     wakeAll();
@@ -246,7 +265,7 @@ export function createSandbox(options: RuntimeOptions = {}): Sandbox {
       // Why a loop: a quiet scheduler can still hide a runner that has not been woken by another tab yet.
       for (;;) {
         await scheduler.whenIdle();
-        head = await store.head();
+        moveHead(await store.head());
         const behind = [...projectionRunners, ...sagaRunners].filter((r) => r.checkpoint < head);
         if (behind.length === 0) {
           await Promise.all([...projectionRunners, ...sagaRunners].map((r) => r.flush()));
@@ -279,6 +298,7 @@ export function createSandbox(options: RuntimeOptions = {}): Sandbox {
         state: r.current,
         ...status(r),
       })),
+    progressHistory: (laneId) => history.of(laneId),
     projectionState: (name) => read(name),
     async rebuildProjection(name) {
       await ready;
@@ -327,6 +347,7 @@ export function createSandbox(options: RuntimeOptions = {}): Sandbox {
     projectionRunners.forEach((r) => r.resetTo(r.projection.initialState()));
     sagaRunners.forEach((r) => r.resetTo({ saga: r.saga.initialState(), outbox: [] }));
     head = await store.head();
+    history.clear(head);
     follow();
     wakeAll();
     notify();

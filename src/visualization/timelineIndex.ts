@@ -29,13 +29,18 @@ export interface CommandMark {
   record: CommandRecord;
 }
 
-/** Everything the layout needs, computed once per log (linear in its size). */
+/**
+ * Everything the layout needs. Kept up to date as the log grows (`extendTimelineIndex` costs what was appended,
+ * not the log's length), so opening the timeline on a long log only lays out and draws.
+ */
 export interface TimelineIndex {
   head: number;
   /** In global order: `events[p - 1].position === p`. */
   events: readonly RecordedEvent[];
   /** Ordered by x. */
   commands: CommandMark[];
+  /** How many command records (by `seq`) are indexed. */
+  commandCount: number;
   eventById: Map<string, RecordedEvent>;
   commandById: Map<string, CommandMark>;
   /** Commands a given event triggered (saga reactions), by event id. */
@@ -45,9 +50,15 @@ export interface TimelineIndex {
   groupOfStream: (streamId: string) => string;
   /** Saga names seen as command actors, in first-seen order. */
   sagaNames: string[];
+  /** Each stream's events in version order (for conflict winners). */
+  streams: Map<string, RecordedEvent[]>;
+  /** Rejections already stacked at each head position. */
+  rejectionsAt: Map<number, number>;
+  /** Bumped by every extension: a new index object with the same (grown) tables. */
+  revision: number;
 }
 
-/** Pure: the aggregate type of a stream: `doctorday-ana_2026-03-03` → `doctorday`, `practice` → `practice`. */
+/** Pure: aggregate type of a stream: `doctorday-ana_2026-03-03` → `doctorday`, `practice` → `practice`. */
 export const aggregateTypeOf = (streamId: string): string => {
   const dash = streamId.indexOf('-');
   return dash < 0 ? streamId : streamId.slice(0, dash);
@@ -55,82 +66,141 @@ export const aggregateTypeOf = (streamId: string): string => {
 
 const versionNumber = (v: ExpectedVersion) => (v === 'no-stream' ? 0 : v === 'any' ? null : v);
 
-/** Pure: indexes a log and its command records for drawing. Reads them, changes nothing. */
-export function buildTimelineIndex(
+/** An empty index, to be extended as the log grows. */
+export const emptyTimelineIndex = (
+  groupOfStream: (streamId: string) => string = aggregateTypeOf,
+): TimelineIndex => ({
+  head: 0,
+  events: [],
+  commands: [],
+  commandCount: 0,
+  eventById: new Map(),
+  commandById: new Map(),
+  reactionsByEvent: new Map(),
+  groups: [],
+  groupOfStream,
+  sagaNames: [],
+  streams: new Map(),
+  rejectionsAt: new Map(),
+  revision: 0,
+});
+
+/** Whether `events` and `commands` continue what `index` holds (the same log, grown), rather than replace it. */
+const continues = (
+  index: TimelineIndex,
   events: readonly RecordedEvent[],
   commands: readonly CommandRecord[],
-  groupOfStream: (streamId: string) => string = aggregateTypeOf,
+) =>
+  events.length >= index.head &&
+  commands.length >= index.commandCount &&
+  (index.head === 0 || events[index.head - 1]?.id === index.events[index.head - 1]?.id) &&
+  (index.commandCount === 0 || index.commandById.has(commands[index.commandCount - 1]?.commandId ?? ''));
+
+/**
+ * Indexes what `events` and `commands` hold beyond what `index` already has, and returns the grown index as a
+ * new object (for change detection). Why mutation: the tables are shared with the previous object, so an
+ * append costs what was appended; the previous object must not be used afterwards. A log that does not
+ * continue the indexed one (reset, import, another tab's log) is indexed from scratch.
+ */
+export function extendTimelineIndex(
+  index: TimelineIndex,
+  events: readonly RecordedEvent[],
+  commands: readonly CommandRecord[],
 ): TimelineIndex {
-  const eventById = new Map<string, RecordedEvent>();
-  const groups = new Map<string, string[]>();
-  const streams = new Map<string, RecordedEvent[]>();
-  for (const event of events) {
+  if (!continues(index, events, commands))
+    return extendTimelineIndex(emptyTimelineIndex(index.groupOfStream), events, commands);
+  const { eventById, streams, groups, groupOfStream } = index;
+  for (let p = index.head; p < events.length; p++) {
+    const event = events[p];
     eventById.set(event.id, event);
     let stream = streams.get(event.streamId);
     if (!stream) {
       stream = [];
       streams.set(event.streamId, stream);
-      const group = groupOfStream(event.streamId);
-      const members = groups.get(group) ?? [];
-      members.push(event.streamId);
-      groups.set(group, members);
+      const groupId = groupOfStream(event.streamId);
+      let group = groups.find((g) => g.id === groupId);
+      if (!group) {
+        group = { id: groupId, streamIds: [] };
+        groups.push(group);
+      }
+      group.streamIds.push(event.streamId);
     }
     stream.push(event);
   }
+  // Why stop at a command past the events: its record can be read before the events it appended or reacted to;
+  // it is indexed by the next extension, when its cause and its events are there to link to.
+  let count = index.commandCount;
+  while (count < commands.length && isCovered(commands[count], events.length))
+    insertMark(index, markOf(index, commands[count++]));
+  if (events.length === index.head && count === index.commandCount) return index;
+  return { ...index, head: events.length, events, commandCount: count, revision: index.revision + 1 };
+}
 
-  const sagaNames: string[] = [];
-  const reactionsByEvent = new Map<string, string[]>();
-  const rejectionsAt = new Map<number, number>();
-  const marks = commands.map((record): CommandMark => {
-    const lane: CommandLane = record.actor?.startsWith('saga:') ? (record.actor as CommandLane) : 'commands';
-    if (lane !== 'commands' && !sagaNames.includes(lane.slice(5))) sagaNames.push(lane.slice(5));
-    const causeEventId = eventById.has(record.causationId) ? record.causationId : null;
-    if (causeEventId)
-      reactionsByEvent.set(causeEventId, [...(reactionsByEvent.get(causeEventId) ?? []), record.commandId]);
-    const conflicts = record.attempts.map((attempt) => {
-      const expected = versionNumber(attempt.expectedVersion);
-      const winner = expected === null ? undefined : streams.get(attempt.streamId)?.[expected];
-      return { ...attempt, winnerEventId: winner?.id ?? null };
-    });
-    const base = {
-      id: record.commandId,
-      seq: record.seq,
-      type: record.type,
-      lane,
-      conflicts,
-      causeEventId,
-      record,
-    };
-    if (record.outcome.kind === 'accepted' && record.outcome.firstPosition !== null)
-      return {
-        ...base,
-        x: record.outcome.firstPosition,
-        outcome: 'accepted',
-        eventIds: record.outcome.eventIds,
-      };
-    // Why an offset per rejection: several commands can be turned down at the same head.
-    const stacked = rejectionsAt.get(record.headPosition) ?? 0;
-    rejectionsAt.set(record.headPosition, stacked + 1);
+const isCovered = (record: CommandRecord, head: number) =>
+  record.headPosition <= head &&
+  (record.outcome.kind !== 'accepted' || (record.outcome.lastPosition ?? 0) <= head);
+
+/** Pure: indexes a whole log and its command records for drawing. Reads them, changes nothing. */
+export const buildTimelineIndex = (
+  events: readonly RecordedEvent[],
+  commands: readonly CommandRecord[],
+  groupOfStream: (streamId: string) => string = aggregateTypeOf,
+): TimelineIndex => extendTimelineIndex(emptyTimelineIndex(groupOfStream), events, commands);
+
+function markOf(index: TimelineIndex, record: CommandRecord): CommandMark {
+  const lane: CommandLane = record.actor?.startsWith('saga:') ? (record.actor as CommandLane) : 'commands';
+  if (lane !== 'commands' && !index.sagaNames.includes(lane.slice(5))) index.sagaNames.push(lane.slice(5));
+  const causeEventId = index.eventById.has(record.causationId) ? record.causationId : null;
+  if (causeEventId) {
+    const reactions = index.reactionsByEvent.get(causeEventId);
+    if (reactions) reactions.push(record.commandId);
+    else index.reactionsByEvent.set(causeEventId, [record.commandId]);
+  }
+  const conflicts = record.attempts.map((attempt) => {
+    const expected = versionNumber(attempt.expectedVersion);
+    const winner = expected === null ? undefined : index.streams.get(attempt.streamId)?.[expected];
+    return { ...attempt, winnerEventId: winner?.id ?? null };
+  });
+  const base = {
+    id: record.commandId,
+    seq: record.seq,
+    type: record.type,
+    lane,
+    conflicts,
+    causeEventId,
+    record,
+  };
+  if (record.outcome.kind === 'accepted' && record.outcome.firstPosition !== null)
     return {
       ...base,
-      x: record.headPosition + 0.5 + Math.min(stacked, 3) * 0.12,
-      outcome: record.outcome.kind,
-      eventIds: [],
+      x: record.outcome.firstPosition,
+      outcome: 'accepted',
+      eventIds: record.outcome.eventIds,
     };
-  });
-  marks.sort((a, b) => a.x - b.x || a.seq - b.seq);
-
+  // Why an offset per rejection: several commands can be turned down at the same head.
+  const stacked = index.rejectionsAt.get(record.headPosition) ?? 0;
+  index.rejectionsAt.set(record.headPosition, stacked + 1);
   return {
-    head: events.length,
-    events,
-    commands: marks,
-    eventById,
-    commandById: new Map(marks.map((m) => [m.id, m])),
-    reactionsByEvent,
-    groups: [...groups].map(([id, streamIds]) => ({ id, streamIds })),
-    groupOfStream,
-    sagaNames,
+    ...base,
+    x: record.headPosition + 0.5 + Math.min(stacked, 3) * 0.12,
+    outcome: record.outcome.kind,
+    eventIds: [],
   };
+}
+
+/** Keeps `commands` ordered by x, then seq: a binary search, so an append costs log n whatever the order. */
+function insertMark(index: TimelineIndex, mark: CommandMark): void {
+  const marks = index.commands;
+  const before = (m: CommandMark) => m.x < mark.x || (m.x === mark.x && m.seq < mark.seq);
+  let [lo, hi] = [0, marks.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (before(marks[mid])) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo === marks.length) marks.push(mark);
+  else marks.splice(lo, 0, mark);
+  index.commandById.set(mark.id, mark);
 }
 
 /**
