@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import { parseScenarioFile, toScenarioFile, type ScenarioSpec } from '../domain/scheduling/scenarioFile.ts';
+import type { Scenario } from '../domain/scheduling/scenarios/index.ts';
 
 interface StoredScenario {
   id: string;
@@ -13,15 +14,34 @@ type ScenariosDb = Dexie & { scenarios: EntityTable<StoredScenario, 'id'> };
 export interface ScenarioLibrary {
   /** Every saved scenario that still reads as a valid scenario, by title. */
   list(): Promise<ScenarioSpec[]>;
-  /** Saves (or replaces, by id) one scenario. */
+  /** Saves (or replaces, by id) one scenario; throws, saving nothing, when it is not a valid scenario. */
   save(scenario: ScenarioSpec, savedAt: string): Promise<void>;
-  /** Saves every scenario in one transaction: all of them, or none if the browser refuses one. */
+  /** Saves every scenario in one transaction: all of them, or none if one is invalid or the browser refuses one. */
   saveAll(scenarios: readonly ScenarioSpec[], savedAt: string): Promise<void>;
   remove(id: string): Promise<void>;
   close(): void;
 }
 
 export const SCENARIO_DB_NAME = 'eventscope-scenarios';
+
+/** A scenario that does not read as one (the file format's own check): nothing of its batch is saved. */
+export class InvalidScenario extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidScenario';
+  }
+}
+
+/** The scenarios as the file format reads them (plain copies), or an `InvalidScenario` naming the first problem. */
+function checked(scenarios: readonly ScenarioSpec[]): ScenarioSpec[] {
+  if (scenarios.length === 0) return [];
+  const parsed = parseScenarioFile(toScenarioFile([...scenarios]));
+  if (parsed.kind === 'invalid')
+    throw new InvalidScenario(
+      `Scenario ${parsed.message.replace(/^scenarios\.(\d+)\./, (_, n: string) => `${Number(n) + 1}, `)}`,
+    );
+  return parsed.scenarios;
+}
 
 /** Opens the library; the database is created on first use. */
 export function openScenarioLibrary(name = SCENARIO_DB_NAME): ScenarioLibrary {
@@ -39,11 +59,14 @@ export function openScenarioLibrary(name = SCENARIO_DB_NAME): ScenarioLibrary {
         .sort((a, b) => a.title.localeCompare(b.title));
     },
     async save(scenario, savedAt) {
-      await db.scenarios.put({ id: scenario.id, savedAt, scenario: structuredClone(scenario) });
+      const [valid] = checked([scenario]);
+      await db.scenarios.put({ id: valid.id, savedAt, scenario: valid });
     },
     async saveAll(scenarios, savedAt) {
+      // Why check first: a scenario that would be skipped on list must not be half of a saved file.
+      const valid = checked(scenarios);
       await db.transaction('rw', db.scenarios, () =>
-        db.scenarios.bulkPut(scenarios.map((scenario) => ({ id: scenario.id, savedAt, scenario }))),
+        db.scenarios.bulkPut(valid.map((scenario) => ({ id: scenario.id, savedAt, scenario }))),
       );
     },
     async remove(id) {
@@ -62,4 +85,51 @@ export function searchScenarios(scenarios: readonly ScenarioSpec[], query: strin
       .toLowerCase();
     return words.every((word) => text.includes(word));
   });
+}
+
+/** One scenario of the library: a Given/When/Then one (built in or the user's own) or a step-based teaching one. */
+export type LibraryEntry =
+  | { kind: 'givenWhenThen'; isSaved: boolean; scenario: ScenarioSpec }
+  | { kind: 'teaching'; isSaved: false; scenario: Scenario };
+
+/** What a library search asks: every word of `query` in the title, id, tags or text, and every tag of `tags`. */
+export interface LibraryFilter {
+  query: string;
+  tags: readonly string[];
+}
+
+/** Pure: one library of the three kinds: the teaching scenarios, the built-in Given/When/Then ones, the user's own. */
+export const libraryEntries = (
+  teaching: readonly Scenario[],
+  builtIns: readonly ScenarioSpec[],
+  saved: readonly ScenarioSpec[],
+): LibraryEntry[] => [
+  ...teaching.map((scenario): LibraryEntry => ({ kind: 'teaching', isSaved: false, scenario })),
+  ...builtIns.map((scenario): LibraryEntry => ({ kind: 'givenWhenThen', isSaved: false, scenario })),
+  ...saved.map((scenario): LibraryEntry => ({ kind: 'givenWhenThen', isSaved: true, scenario })),
+];
+
+/** Pure: a key unique across the kinds (a teaching scenario and a Given/When/Then one may share an id). */
+export const entryKey = (entry: LibraryEntry): string =>
+  `${entry.kind === 'teaching' ? 'teaching' : entry.isSaved ? 'mine' : 'built-in'}:${entry.scenario.id}`;
+
+const textOf = (entry: LibraryEntry) =>
+  entry.kind === 'teaching' ? entry.scenario.summary : (entry.scenario.description ?? '');
+
+/** Pure: the entries matching every word of the query and carrying every chosen tag, in library order. */
+export function searchLibrary(entries: readonly LibraryEntry[], filter: LibraryFilter): LibraryEntry[] {
+  const words = filter.query.toLowerCase().split(/\s+/).filter(Boolean);
+  return entries.filter((entry) => {
+    const { title, id, tags } = entry.scenario;
+    const text = [title, id, textOf(entry), ...tags].join(' ').toLowerCase();
+    return words.every((word) => text.includes(word)) && filter.tags.every((tag) => tags.includes(tag));
+  });
+}
+
+/** Pure: every tag of the entries with how many carry it, by tag. */
+export function tagsOf(entries: readonly LibraryEntry[]): { tag: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const entry of entries)
+    for (const tag of new Set(entry.scenario.tags)) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+  return [...counts].map(([tag, count]) => ({ tag, count })).sort((a, b) => a.tag.localeCompare(b.tag));
 }

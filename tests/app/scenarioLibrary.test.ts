@@ -1,8 +1,17 @@
 // Logic check in node against fake-indexeddb.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openScenarioLibrary, searchScenarios, type ScenarioLibrary } from '../../src/app/scenarioLibrary.ts';
-import { builtInScenarios } from '../../src/domain/scheduling/scenarioFile.ts';
+import {
+  entryKey,
+  libraryEntries,
+  openScenarioLibrary,
+  searchLibrary,
+  searchScenarios,
+  tagsOf,
+  type ScenarioLibrary,
+} from '../../src/app/scenarioLibrary.ts';
+import { builtInScenarios, type ScenarioSpec } from '../../src/domain/scheduling/scenarioFile.ts';
+import { scenarios as teachingScenarios } from '../../src/domain/scheduling/scenarios/index.ts';
 
 let library: ScenarioLibrary;
 let count = 0;
@@ -42,8 +51,69 @@ describe('saving a whole file', () => {
       id: 'bad',
       tags: [() => 'not cloneable'] as unknown as string[],
     };
-    await expect(library.saveAll([builtInScenarios[0], unstorable], 'x')).rejects.toThrow();
+    await expect(library.saveAll([builtInScenarios[0], unstorable], 'x')).rejects.toThrow(
+      'Scenario 2, tags.0: Invalid input: expected string, received function',
+    );
     expect(await library.list()).toEqual([]);
+  });
+
+  it('refuses a scenario that would not read back, and keeps what was saved', async () => {
+    fresh();
+    const [first] = builtInScenarios;
+    await library.save(first, '2026-03-02T08:00');
+    const noWhen = { ...first, title: 'Renamed', when: { type: 'BookSlot', data: {} } };
+    await expect(library.save(noWhen, '2026-03-02T08:01')).rejects.toThrow(/^Scenario 1, when: /);
+    expect((await library.list()).map((s) => s.title)).toEqual([first.title]);
+  });
+});
+
+const mine: ScenarioSpec = {
+  ...builtInScenarios[0],
+  id: 'tom-and-maria',
+  title: 'Tom and Maria want the same slot',
+  tags: ['booking', 'mine'],
+  description: 'Written after the Monday rush',
+};
+const library3 = libraryEntries(teachingScenarios, builtInScenarios, [mine]);
+const keys = (entries: ReturnType<typeof searchLibrary>) => entries.map(entryKey);
+
+describe('searchLibrary', () => {
+  it('lists the teaching, built-in and saved scenarios in one library, each under its own key', () => {
+    expect(library3).toHaveLength(teachingScenarios.length + builtInScenarios.length + 1);
+    expect(new Set(keys(library3)).size).toBe(library3.length);
+    expect(keys(searchLibrary(library3, { query: 'day-cancellation', tags: [] }))).toEqual([
+      'teaching:day-cancellation',
+      'built-in:day-cancellation',
+    ]);
+  });
+
+  it('finds every kind by a word of its text: a teaching summary, a description, a saved title', () => {
+    expect(keys(searchLibrary(library3, { query: 'stale READS', tags: [] }))).toEqual([
+      'teaching:lagging-projection',
+    ]);
+    expect(keys(searchLibrary(library3, { query: 'seed 000', tags: [] }))).toEqual([
+      'built-in:slot-already-booked',
+    ]);
+    expect(keys(searchLibrary(library3, { query: 'monday rush', tags: [] }))).toEqual(['mine:tom-and-maria']);
+  });
+
+  it('keeps only the entries carrying every chosen tag, across kinds', () => {
+    expect(keys(searchLibrary(library3, { query: '', tags: ['saga', 'compensation'] }))).toEqual([
+      'teaching:overbooking',
+      'built-in:overbooking-accepted-first',
+    ]);
+    expect(keys(searchLibrary(library3, { query: 'tom', tags: ['mine'] }))).toEqual(['mine:tom-and-maria']);
+    expect(searchLibrary(library3, { query: 'tom', tags: ['no-such-tag'] })).toEqual([]);
+  });
+
+  it('counts each tag once per scenario', () => {
+    const tags = tagsOf(library3);
+    expect(tags.map((t) => t.tag)).toEqual([...tags.map((t) => t.tag)].sort((a, b) => a.localeCompare(b)));
+    expect(tags.find((t) => t.tag === 'mine')).toEqual({ tag: 'mine', count: 1 });
+    expect(tags.find((t) => t.tag === 'eventual-consistency')).toEqual({
+      tag: 'eventual-consistency',
+      count: 3,
+    });
   });
 });
 

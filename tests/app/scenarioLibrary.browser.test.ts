@@ -1,0 +1,120 @@
+// The library's IndexedDB claims, in real Chromium: each test opens its own database and deletes it after.
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openScenarioLibrary, searchScenarios, type ScenarioLibrary } from '../../src/app/scenarioLibrary.ts';
+import { builtInScenarios, type ScenarioSpec } from '../../src/domain/scheduling/scenarioFile.ts';
+
+const SAVED_AT = '2026-03-02T08:00';
+const [bookedTwice, freeSlot, cancelFrees] = builtInScenarios;
+
+const mine = (id: string, title: string, tags: string[] = ['mine']): ScenarioSpec => ({
+  ...bookedTwice,
+  id,
+  title,
+  tags,
+});
+
+let databases = 0;
+const opened: { name: string; library: ScenarioLibrary }[] = [];
+function open(name = `eventscope-scenarios-test-${Date.now()}-${++databases}`) {
+  const library = openScenarioLibrary(name);
+  opened.push({ name, library });
+  return { name, library };
+}
+/** A second connection, as after a reload: nothing is shared with the first but the database. */
+const reopen = (name: string) => open(name).library;
+
+afterEach(async () => {
+  const closed = opened.splice(0);
+  closed.forEach(({ library }) => library.close());
+  for (const name of new Set(closed.map((o) => o.name))) await Dexie.delete(name);
+});
+
+/** Writes a row behind the library's back, as a damaged or newer app might have. */
+async function writeRawRow(name: string, row: unknown) {
+  const db = new Dexie(name);
+  db.version(1).stores({ scenarios: 'id' });
+  await db.table('scenarios').put(row);
+  db.close();
+}
+
+describe('the scenario library in IndexedDB', () => {
+  it('saves scenarios and lists them by title after a reload', async () => {
+    const { name, library } = open();
+    await library.save(mine('zebra', 'Zebra crossing at 09:00'), SAVED_AT);
+    await library.save(mine('apple', 'Apple picking at 09:10'), SAVED_AT);
+    library.close();
+    const listed = await reopen(name).list();
+    expect(listed.map((s) => s.title)).toEqual(['Apple picking at 09:10', 'Zebra crossing at 09:00']);
+    expect(listed[1]).toEqual(mine('zebra', 'Zebra crossing at 09:00'));
+  });
+
+  it('finds saved scenarios by title and tag', async () => {
+    const { library } = open();
+    await library.saveAll(
+      [mine('a', 'Tom books 09:00', ['tom']), mine('b', 'Maria books 09:10', ['maria'])],
+      SAVED_AT,
+    );
+    const listed = await library.list();
+    expect(searchScenarios(listed, 'tom').map((s) => s.id)).toEqual(['a']);
+    expect(searchScenarios(listed, 'maria 09:10').map((s) => s.id)).toEqual(['b']);
+    expect(searchScenarios(listed, 'books')).toHaveLength(2);
+  });
+
+  it('replaces a scenario saved again under its id, and removes it', async () => {
+    const { name, library } = open();
+    await library.save(mine('tom', 'Tom books 09:00'), SAVED_AT);
+    await library.save(mine('tom', 'Tom books 09:20 instead'), '2026-03-02T08:05');
+    expect((await library.list()).map((s) => s.title)).toEqual(['Tom books 09:20 instead']);
+    await library.remove('tom');
+    expect(await library.list()).toEqual([]);
+    expect(await reopen(name).list()).toEqual([]);
+  });
+
+  it('skips a damaged row on list and keeps the others', async () => {
+    const { name, library } = open();
+    await library.save(mine('tom', 'Tom books 09:00'), SAVED_AT);
+    await writeRawRow(name, { id: 'damaged', savedAt: SAVED_AT, scenario: { id: 'damaged', title: 42 } });
+    await writeRawRow(name, { id: 'no-scenario', savedAt: SAVED_AT });
+    expect((await library.list()).map((s) => s.id)).toEqual(['tom']);
+  });
+});
+
+describe('saving a whole file', () => {
+  it('saves every scenario in one go, and they survive a reload', async () => {
+    const { name, library } = open();
+    await library.saveAll(builtInScenarios, SAVED_AT);
+    library.close();
+    expect((await reopen(name).list()).map((s) => s.id).sort()).toEqual(
+      builtInScenarios.map((s) => s.id).sort(),
+    );
+  });
+
+  it('leaves the library as it was when one scenario of the batch is invalid', async () => {
+    const { name, library } = open();
+    await library.save(freeSlot, SAVED_AT);
+    const before = await library.list();
+    const renamed = { ...freeSlot, title: 'Renamed by the import' };
+    const invalid = { ...cancelFrees, now: 'Monday morning' };
+    await expect(library.saveAll([renamed, mine('new', 'New one'), invalid], SAVED_AT)).rejects.toThrow(
+      /^Scenario 3, now: is not an instant/,
+    );
+    expect(await library.list()).toEqual(before);
+    expect(await reopen(name).list()).toEqual(before);
+  });
+
+  it('leaves the library as it was when the browser refuses one scenario mid-transaction', async () => {
+    const { library } = open();
+    await library.save(freeSlot, SAVED_AT);
+    const before = await library.list();
+    // Valid as a scenario (an expected value may be anything), but IndexedDB cannot clone a function.
+    const unstorable: ScenarioSpec = {
+      ...cancelFrees,
+      thenRows: [{ query: 'mailbox', args: ['tom-baker'], expected: () => [] }],
+    };
+    await expect(
+      library.saveAll([{ ...freeSlot, title: 'Renamed' }, mine('new', 'New one'), unstorable], SAVED_AT),
+    ).rejects.toThrow(/clone/i);
+    expect(await library.list()).toEqual(before);
+  });
+});
