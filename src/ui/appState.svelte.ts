@@ -5,6 +5,11 @@ import type { PastReading } from '../app/timeTravel.ts';
 import { listSagaInstances, sagaMachines, type SagaInstance } from '../domain/scheduling/sagas/index.ts';
 import { createMemoryStore } from '../store/memoryStore.ts';
 import type { EventLogFile, EventStore } from '../store/eventStore.ts';
+import {
+  emptyTimelineIndex,
+  extendTimelineIndex,
+  type TimelineIndex,
+} from '../visualization/timelineIndex.ts';
 
 /** Leader: this tab runs the sagas. Follower: another tab does; this one shows their checkpoints. */
 export type TabRole = 'leader' | 'follower';
@@ -43,6 +48,8 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
 export class AppState {
   events = $state.raw<RecordedEvent[]>([]);
   commands = $state.raw<CommandRecord[]>([]);
+  /** The timeline's index, extended by what each refresh brings (so opening the timeline costs no indexing). */
+  timelineIndex = $state.raw<TimelineIndex>(emptyTimelineIndex());
   projections = $state.raw<ProjectionStatus[]>([]);
   sagas = $state.raw<SagaView[]>([]);
   failures = $state.raw<{ subscriber: string; code?: string; message: string }[]>([]);
@@ -262,6 +269,7 @@ export class AppState {
       const sagas = await this.#sagaViews(sandbox, head, commands);
       this.events = events;
       this.commands = commands;
+      this.timelineIndex = extendTimelineIndex(this.timelineIndex, events, commands);
       this.sagas = sagas;
       this.head = head;
       this.failures = sandbox.failures();

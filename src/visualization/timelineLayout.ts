@@ -1,6 +1,7 @@
 import { bisector } from 'd3-array';
 import { scaleLinear, type ScaleLinear } from 'd3-scale';
 import { linkVertical } from 'd3-shape';
+import { checkpointAt, type SubscriberHistory } from '../app/progressHistory.ts';
 import type { CommandMark, TimelineIndex } from './timelineIndex.ts';
 
 export type LaneKind = 'commands' | 'group' | 'stream' | 'projection' | 'saga';
@@ -16,10 +17,11 @@ export interface Lane {
   height: number;
 }
 
-/** A subscriber (projection or saga) and the last position it applied. */
+/** A subscriber (projection or saga), the last position it applied, and how far it had got as the log grew. */
 export interface SubscriberProgress {
   name: string;
   checkpoint: number;
+  history?: SubscriberHistory | null;
 }
 
 export interface LaneOptions {
@@ -125,7 +127,18 @@ export interface TimelineLayout {
   commands: CommandMarkLayout[];
   edges: EdgeLayout[];
   density: { laneId: string; path: string }[];
-  checkpoints: { laneId: string; x: number; lagWidth: number; checkpoint: number }[];
+  /**
+   * Per subscriber lane: its checkpoint as of the viewed position (now, when live) and the lag band from there
+   * to that position; `lagHistory` is a bar per pixel column, as tall as the lag was when the log was there.
+   */
+  checkpoints: {
+    laneId: string;
+    x: number;
+    lagWidth: number;
+    checkpoint: number;
+    lagHistory: string;
+    maxLag: number;
+  }[];
   ticks: { x: number; label: string }[];
 }
 
@@ -219,14 +232,27 @@ export function layoutTimeline(index: TimelineIndex, options: LayoutOptions): Ti
     edges: edgesOf(events, commands),
     density,
     checkpoints: [
-      ...options.projections.map((p) => ({ laneId: `projection:${p.name}`, checkpoint: p.checkpoint })),
-      ...options.sagas.map((s) => ({ laneId: `saga:${s.name}`, checkpoint: s.checkpoint })),
-    ].map(({ laneId, checkpoint }) => ({
-      laneId,
-      checkpoint,
-      x: x(checkpoint + 0.5),
-      lagWidth: Math.max(0, x((options.lagUntil ?? index.head) + 0.5) - x(checkpoint + 0.5)),
-    })),
+      ...options.projections.map((p) => ({ ...p, laneId: `projection:${p.name}` })),
+      ...options.sagas.map((s) => ({ ...s, laneId: `saga:${s.name}` })),
+    ].map(({ laneId, checkpoint: live, history }) => {
+      const until = options.lagUntil ?? index.head;
+      const checkpoint = history
+        ? (checkpointAt(history, until, index.head, live) ?? Math.min(live, until))
+        : Math.min(live, until);
+      const lane = laneById.get(laneId);
+      const bars =
+        history && lane
+          ? lagBars(history, x, width, lane, from, Math.min(to, until))
+          : { path: '', maxLag: 0 };
+      return {
+        laneId,
+        checkpoint,
+        x: x(checkpoint + 0.5),
+        lagWidth: Math.max(0, x(until + 0.5) - x(checkpoint + 0.5)),
+        lagHistory: bars.path,
+        maxLag: bars.maxLag,
+      };
+    }),
     ticks: x
       .ticks(Math.max(2, Math.floor(width / 110)))
       .filter((t) => Number.isInteger(t) && t >= 1 && t <= index.head)
@@ -276,6 +302,44 @@ function edgesOf(events: EventMarkLayout[], commands: CommandMarkLayout[]): Edge
     }
   }
   return edges;
+}
+
+/**
+ * The lag a subscriber had each time the log moved on, over the visible positions: per pixel column the largest
+ * lag seen there, drawn as a bar hanging from the lane's top (square-root scale, so a lag of one stays visible
+ * next to a lag of hundreds). Cost follows the samples in view, found by binary search.
+ */
+function lagBars(
+  history: SubscriberHistory,
+  x: ScaleLinear<number, number>,
+  width: number,
+  lane: Lane,
+  from: number,
+  to: number,
+): { path: string; maxLag: number } {
+  const { heads, checkpoints } = history;
+  let i = bisector((h: number) => h).left(heads, from);
+  const columns = new Float64Array(Math.ceil(width) + 1);
+  const [d0, d1] = x.domain();
+  const k = width / (d1 - d0);
+  let maxLag = 0;
+  for (; i < heads.length && heads[i] <= to; i++) {
+    const lag = heads[i] - checkpoints[i];
+    if (lag <= 0) continue;
+    const column = Math.max(0, Math.min(columns.length - 1, Math.floor((heads[i] - d0) * k)));
+    if (lag > columns[column]) columns[column] = lag;
+    if (lag > maxLag) maxLag = lag;
+  }
+  if (maxLag === 0) return { path: '', maxLag };
+  const room = lane.height - 8;
+  const barWidth = Math.max(1, Math.min(8, k * 0.8));
+  let path = '';
+  for (let c = 0; c < columns.length; c++) {
+    if (columns[c] === 0) continue;
+    const h = Math.max(1.5, room * Math.sqrt(columns[c] / maxLag));
+    path += `M${(c + 0.5 - barWidth / 2).toFixed(1)},${lane.y + 4}h${barWidth.toFixed(1)}v${h.toFixed(1)}h${(-barWidth).toFixed(1)}z`;
+  }
+  return { path, maxLag };
 }
 
 /** One path per lane: a bar per `binWidth` pixels, its height growing with the number of marks there. */

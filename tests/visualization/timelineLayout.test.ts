@@ -1,6 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { zoomIdentity } from 'd3-zoom';
-import type { Sandbox } from '../../src/app/sandbox.ts';
+import { createSandbox, type Sandbox } from '../../src/app/sandbox.ts';
+import { createDeterministicScheduler } from '../../src/core/deterministicScheduler.ts';
+import {
+  bookSlot,
+  people,
+  registerDoctor,
+  registerPatient,
+  scheduleDay,
+  slotTimes,
+} from '../../src/domain/scheduling/builders.ts';
 import type { RecordedEvent } from '../../src/core/event.ts';
 import type { CommandRecord } from '../../src/store/eventStore.ts';
 import { causalLog, conflictLog } from '../../src/visualization/sampleLogs.ts';
@@ -125,6 +134,8 @@ describe('the timeline layout', () => {
           checkpoint: 10,
           x: x(10.5),
           lagWidth: x(index.head + 0.5) - x(10.5),
+          lagHistory: '',
+          maxLag: 0,
         },
       ]);
     });
@@ -268,5 +279,61 @@ describe('the sample logs', () => {
       ...(await sandbox.commands()).map((c) => c.commandId),
     ];
     expect(new Set(ids).size).toBe(ids.length);
+  });
+});
+
+describe('projection and saga lanes over recorded progress', () => {
+  it('place the checkpoint as of the viewed position and draw the lag the subscriber had as the log grew', async () => {
+    const sandbox = createSandbox({ scheduler: createDeterministicScheduler() });
+    const { anaSilva, tomBaker, mariaLopez } = people;
+    const date = '2026-03-03';
+    for (const command of [
+      registerDoctor(anaSilva),
+      registerPatient(tomBaker),
+      registerPatient(mariaLopez),
+      scheduleDay({ ...anaSilva, date, slots: slotTimes('09:00', 2).map((startTime) => ({ startTime })) }),
+    ]) {
+      await sandbox.dispatch(command);
+      await sandbox.settle();
+    }
+    const before = sandbox.head();
+    // Dispatched together: both append before the read side is delivered anything, so when the second
+    // booking came in the first was not applied yet (a backlog of one).
+    await Promise.all(
+      [tomBaker, mariaLopez].map((p, i) =>
+        sandbox.dispatch(bookSlot({ ...anaSilva, ...p, date, startTime: slotTimes('09:00', 2)[i] })),
+      ),
+    );
+    await sandbox.settle();
+    const index = await indexOf(sandbox);
+    const projections = sandbox.projections().map(({ name, checkpoint }) => ({
+      name,
+      checkpoint,
+      history: sandbox.progressHistory(`projection:${name}`),
+    }));
+    const lanes = layoutLanes(index, { projections, sagas: [] });
+    const x = positionScale(index.head, WIDTH);
+    const doctorDays = (lagUntil?: number) =>
+      layoutTimeline(index, { lanes, x, width: WIDTH, projections, sagas: [], lagUntil }).checkpoints.find(
+        (c) => c.laneId === 'projection:doctorDays',
+      )!;
+
+    const live = doctorDays();
+    expect(live).toMatchObject({ checkpoint: index.head, lagWidth: 0, maxLag: 1 });
+    expect(live.lagHistory.match(/M/g)).toHaveLength(1);
+    // Viewing the log as it was after the first booking: the projection was still where the race began.
+    const past = doctorDays(before + 1);
+    expect(past.checkpoint).toBe(before);
+    expect(past.lagWidth).toBeCloseTo(x(before + 1.5) - x(before + 0.5));
+    // Without history the lane falls back to the live checkpoint, capped at the viewed position.
+    const plain = layoutTimeline(index, {
+      lanes,
+      x,
+      width: WIDTH,
+      projections: projections.map(({ name, checkpoint }) => ({ name, checkpoint })),
+      sagas: [],
+      lagUntil: before + 1,
+    }).checkpoints.find((c) => c.laneId === 'projection:doctorDays')!;
+    expect(plain).toMatchObject({ checkpoint: before + 1, lagHistory: '', maxLag: 0 });
   });
 });

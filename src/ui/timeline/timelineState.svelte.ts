@@ -1,4 +1,5 @@
 import { createActor } from 'xstate';
+import { checkpointAt } from '../../app/progressHistory.ts';
 import { TimeTravel, queriesAt } from '../../app/timeTravel.ts';
 import { createScheduling, listSagaInstances } from '../../domain/scheduling/index.ts';
 import type { AppState, SagaView } from '../appState.svelte.ts';
@@ -73,14 +74,21 @@ export class TimelineState {
     const past = this.#app.past;
     const live = this.#app.sagas;
     if (!past) return live;
-    return live.map((saga) => ({
-      ...saga,
-      checkpoint: past.position,
-      lag: 0,
-      instances: listSagaInstances(past.sagaState(saga.name)),
-      reactions: saga.reactions.filter(
-        (r) => r.outcome.kind === 'accepted' && (r.outcome.firstPosition ?? Infinity) <= past.position,
-      ),
-    }));
+    return live.map((saga) => {
+      // As of the viewed position: where the saga had got when the log was there (recorded by the runtime).
+      const history = this.#app.sandbox.progressHistory(`saga:${saga.name}`);
+      const checkpoint =
+        (history && checkpointAt(history, past.position, this.#app.head, saga.checkpoint)) ??
+        Math.min(saga.checkpoint, past.position);
+      return {
+        ...saga,
+        checkpoint,
+        lag: past.position - checkpoint,
+        instances: listSagaInstances(past.sagaState(saga.name)),
+        reactions: saga.reactions.filter(
+          (r) => r.outcome.kind === 'accepted' && (r.outcome.firstPosition ?? Infinity) <= past.position,
+        ),
+      };
+    });
   }
 }
