@@ -66,6 +66,56 @@ describe('the scenario builder', () => {
     expect(lab.run?.scratch?.violations).toEqual([]);
   });
 
+  describe('the monthly limit', () => {
+    const overbooking = builtInScenarios.find((s) => s.id === 'overbooking-accepted-first')!;
+
+    it('runs the monthly-cap scenario with its limit of 3, so the saga’s cancellations are expected', async () => {
+      const lab = new ScenarioLabState();
+      lab.load(overbooking);
+      expect(lab.monthlyLimit).toBe('3');
+      const running = lab.runNow();
+      expect(lab.run?.verdict).toMatch(/^Checking: /);
+      await running;
+      expect(lab.run?.verdict).toBe(
+        'Passed: BookDoubleSlot was accepted and recorded 2 events: SlotBooked, SlotBooked, as expected.',
+      );
+    });
+
+    it('uses the practice’s default when left blank, and the same scenario then fails', async () => {
+      const lab = new ScenarioLabState();
+      lab.load(overbooking);
+      lab.monthlyLimit = '';
+      const built = lab.build();
+      expect(built.kind === 'ok' && 'monthlyLimit' in built.scenario).toBe(false);
+      await lab.runNow();
+      expect(lab.run?.pass).toBe(false);
+      expect(lab.run?.scratch?.reactions).toEqual([]);
+    });
+
+    it.each(['0', 'two', '2.5', '-3'])('refuses %s next to the field and runs nothing', async (typed) => {
+      const lab = new ScenarioLabState();
+      lab.load(overbooking);
+      lab.monthlyLimit = typed;
+      expect(lab.monthlyLimitProblem).toBe('Monthly limit must be a whole number of bookings, 1 or more');
+      await lab.runNow();
+      expect(lab.run).toBeNull();
+      expect(lab.notice).toEqual({
+        text: 'The scenario is not complete: Monthly limit must be a whole number of bookings, 1 or more.',
+        isError: true,
+      });
+      expect(lab.link('http://x/')).toBeNull();
+    });
+
+    it('travels in the link and the exported test', () => {
+      const lab = new ScenarioLabState();
+      lab.load(overbooking);
+      lab.monthlyLimit = '2';
+      const opened = new ScenarioLabState({ hash: new URL(lab.link('http://x/')!).hash });
+      expect(opened.monthlyLimit).toBe('2');
+      expect(lab.testSource()).toContain('const monthlyLimit = 2;');
+    });
+  });
+
   it('refuses a Given command the domain rejects, and says why', () => {
     const lab = new ScenarioLabState();
     const outcome = lab.addGivenCommand(as(bookSlot(tomBaker)));

@@ -14,6 +14,21 @@ describe('a scenario link', () => {
     }
   });
 
+  it('carries the scenario’s monthly limit', () => {
+    const limited = { ...scenario, monthlyLimit: 2 };
+    const decoded = decodeScenarioLink(new URL(scenarioLinkUrl(limited, 'http://x/')).hash);
+    expect(decoded).toMatchObject({ kind: 'ok', scenario: { monthlyLimit: 2 } });
+  });
+
+  it('still opens a link made before scenarios had a monthly limit', () => {
+    const { monthlyLimit: _, ...old } = { ...scenario, monthlyLimit: 1 };
+    const file = { format: 'eventscope.scenario', formatVersion: 1, scenarios: [old] };
+    expect(decodeScenarioLink(`#scenario=${compressToEncodedURIComponent(JSON.stringify(file))}`)).toEqual({
+      kind: 'ok',
+      scenario: old,
+    });
+  });
+
   it('is not one when the hash names a tab', () => {
     expect(decodeScenarioLink('#/board')).toEqual({ kind: 'none' });
   });
@@ -37,6 +52,19 @@ describe('a scenario link', () => {
         kind: 'invalid',
         message:
           'This scenario link cannot be opened: it does not hold a valid scenario (scenarios.0.now: is not an instant YYYY-MM-DDTHH:MM).',
+      });
+    });
+
+    it('names a monthly limit that is not a whole number of bookings', () => {
+      const bad = {
+        format: 'eventscope.scenario',
+        formatVersion: 1,
+        scenarios: [{ ...scenario, monthlyLimit: 0 }],
+      };
+      expect(decodeScenarioLink(`#scenario=${compressToEncodedURIComponent(JSON.stringify(bad))}`)).toEqual({
+        kind: 'invalid',
+        message:
+          'This scenario link cannot be opened: it does not hold a valid scenario (scenarios.0.monthlyLimit: must be a whole number of bookings, 1 or more).',
       });
     });
 

@@ -12,6 +12,7 @@ import {
   builtInScenarios,
   givenHistory,
   MAX_GIVEN_STEPS,
+  MONTHLY_LIMIT_PROBLEM,
   parseScenarioFile,
   parseScenarioText,
   scenarioSpec,
@@ -35,6 +36,10 @@ export interface RowsDraft {
 const DEFAULT_NOW = '2026-03-02T08:00';
 const json = (value: unknown) => JSON.stringify(value, null, 2);
 
+/** Pure: the monthly limit typed in: none (the practice's default) when blank, NaN when not a whole number. */
+const limitOf = (text: string): number | undefined =>
+  text.trim() === '' ? undefined : /^\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
+
 /** The Scenarios tab: the scenario being built, its last run, the library, and sharing. */
 export class ScenarioLabState {
   id = $state(`my-scenario`);
@@ -42,6 +47,8 @@ export class ScenarioLabState {
   tags = $state('');
   description = $state('');
   now = $state(DEFAULT_NOW);
+  /** Bookings per patient per month for the overbooking saga; blank means the practice's default (10). */
+  monthlyLimit = $state('');
   given = $state<GivenItem[]>([]);
   when = $state<Message | null>(null);
   thenKind = $state<'events' | 'rejection'>('rejection');
@@ -59,6 +66,14 @@ export class ScenarioLabState {
   readonly builtIns = builtInScenarios;
   readonly #library: ScenarioLibrary | null;
   #rowKey = 0;
+
+  /** What is wrong with the monthly limit typed in, for the field; null when it is fine or blank. */
+  monthlyLimitProblem = $derived.by(() => {
+    const limit = limitOf(this.monthlyLimit);
+    return limit === undefined || (Number.isInteger(limit) && limit >= 1)
+      ? null
+      : `Monthly limit ${MONTHLY_LIMIT_PROBLEM}`;
+  });
 
   builtInMatches = $derived(searchScenarios(this.builtIns, this.query));
   savedMatches = $derived(searchScenarios(this.saved, this.query));
@@ -99,6 +114,8 @@ export class ScenarioLabState {
   /** The scenario the builder describes, or the first problem in it (the file format's own check). */
   build(): { kind: 'ok'; scenario: ScenarioSpec } | { kind: 'invalid'; message: string } {
     if (!this.when) return { kind: 'invalid', message: 'Choose the When command first.' };
+    if (this.monthlyLimitProblem)
+      return { kind: 'invalid', message: `The scenario is not complete: ${this.monthlyLimitProblem}.` };
     let then: ScenarioSpec['then'];
     const thenRows: ExpectedRows[] = [];
     try {
@@ -122,6 +139,7 @@ export class ScenarioLabState {
         .filter(Boolean),
       ...(this.description.trim() ? { description: this.description.trim() } : {}),
       now: this.now.trim(),
+      ...(limitOf(this.monthlyLimit) === undefined ? {} : { monthlyLimit: limitOf(this.monthlyLimit) }),
       given: $state.snapshot(this.given) as GivenItem[],
       when: $state.snapshot(this.when) as Message,
       then,
@@ -142,6 +160,7 @@ export class ScenarioLabState {
     this.title = scenario.title;
     this.tags = scenario.tags.join(', ');
     this.now = scenario.now;
+    this.monthlyLimit = scenario.monthlyLimit === undefined ? '' : String(scenario.monthlyLimit);
     this.description = scenario.description ?? '';
     this.given = structuredClone(scenario.given);
     this.when = structuredClone(scenario.when);
