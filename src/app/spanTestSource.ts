@@ -165,9 +165,12 @@ export function spanTestSource(
     `import { createScheduling } from '${root}/src/domain/scheduling/index.ts';`,
     ``,
     `// Positions ${from}–${to} of an event log of ${plural(head, 'event')}, exported from Eventscope's timeline.`,
-    `// Given: the log before #${from}. Then each command whose outcome falls in the span, in log order, decided`,
-    `// against the log as that decision saw it, at the virtual clock it saw: it must append the events it`,
-    `// appended, or break the rule it broke. A saga's commands are also checked as its reaction to their trigger.`,
+    ...commentLines(
+      `Given: ${from === 1 ? 'an empty log' : `the log before #${from}`}. Then each command whose outcome falls in ` +
+        `the span, in log order, decided against the log as that decision saw it, at the virtual clock it saw: ` +
+        `it must append the events it appended, or break the rule it broke. A saga's commands are also checked ` +
+        `as its reaction to their trigger.`,
+    ),
     ...notes.flatMap((note) => commentLines(`Not checked: ${note}`)),
     ``,
     `const { given } = givenWhenThen(createScheduling({ monthlyLimit: ${options.monthlyLimit} }), { throwOnFailure: true });`,
