@@ -202,4 +202,121 @@ describe('runWhatIf', () => {
       message: 'Edit 1 (skip): event 5 is not in the branch (any more)',
     });
   });
+
+  it('applies several edits in turn: two skips, a move and two inserts named by the events they precede', async () => {
+    const [tomAt9, maria, tomAt920] = ['09:00', '09:10', '09:20'].map((t) =>
+      positionOf(log, 'SlotBooked', t),
+    );
+    const day = log.find((e) => e.type === 'DayScheduled')!.position;
+    const steps = applyEdits(
+      log.filter((e) => !isSagaEvent(e)),
+      [
+        { kind: 'skip', position: tomAt9 },
+        { kind: 'skip', position: tomAt920 },
+        {
+          kind: 'insertCommand',
+          before: maria,
+          command: bookSlot({ ...tomBaker, startTime: '09:40' }) as Message,
+        },
+        { kind: 'move', position: maria, before: null },
+        {
+          kind: 'insertCommand',
+          before: null,
+          command: bookSlot({ ...mariaLopez, startTime: '09:50' }) as Message,
+        },
+      ],
+    );
+    if (steps.kind !== 'ok') throw new Error(steps.message);
+    const tail = steps.steps.slice(-3).map((s) => (s.kind === 'event' ? s.from : s.command.data.slotId));
+    expect(tail).toEqual([`${DAY}_09:40`, maria, `${DAY}_09:50`]);
+    expect(steps.steps.some((s) => s.kind === 'event' && [tomAt9, tomAt920].includes(s.from))).toBe(false);
+    expect(
+      applyEdits(log, [
+        { kind: 'move', position: maria, before: tomAt9 },
+        { kind: 'skip', position: tomAt9 },
+      ]).kind,
+    ).toBe('ok');
+    expect(applyEdits(log, [{ kind: 'move', position: maria, before: maria }])).toEqual({
+      kind: 'invalid',
+      message: `Edit 1 (move): event ${maria} cannot move before itself`,
+    });
+    expect(
+      applyEdits(log, [
+        { kind: 'skip', position: day },
+        { kind: 'move', position: maria, before: day },
+      ]),
+    ).toEqual({
+      kind: 'invalid',
+      message: `Edit 2 (move): event ${day} is not in the branch (any more)`,
+    });
+  });
+
+  it('lets the sagas react as the branch replays, before the events and commands that follow', async () => {
+    // Tom's 09:20 is his second booking of the month (limit 1): the saga cancels it at once, so Maria, asking
+    // for 09:20 right after, finds it free, as she would have in the live runtime (and is compensated in turn).
+    const mariaAt920 = bookSlot({ ...mariaLopez, startTime: '09:20' }) as Message;
+    const result = await runWhatIf({
+      events: log,
+      edits: [{ kind: 'insertCommand', before: null, command: mariaAt920 }],
+      now: NOW,
+      monthlyLimit: 1,
+    });
+    if (result.kind !== 'ok') throw new Error(result.message);
+    expect(result.branch.commands).toEqual(['BookSlot: accepted (SlotBooked)']);
+    const tomAt920 = result.branch.events.findIndex(
+      (e) => e.type === 'SlotBooked' && (e.data as { slotId: string }).slotId === `${DAY}_09:20`,
+    );
+    expect(
+      result.branch.events
+        .slice(tomAt920)
+        .map((e) => `${e.type} ${(e.data as { patientId: string }).patientId} by ${e.metadata.actor}`),
+    ).toEqual([
+      'SlotBooked tom-baker by scenario',
+      'SlotBookingCancelled tom-baker by saga:overbooking',
+      'PatientNotified tom-baker by saga:overbooking',
+      'SlotBooked maria-lopez by scenario',
+      'SlotBookingCancelled maria-lopez by saga:overbooking',
+      'PatientNotified maria-lopez by saga:overbooking',
+    ]);
+  });
+
+  it('only reads the live store it forks: its events, commands and head stay as they were', async () => {
+    const sandbox = createSandbox({ now: NOW, monthlyLimit: 1 });
+    for (const command of [
+      registerDoctor(anaSilva),
+      registerPatient(tomBaker),
+      scheduleDay(),
+      bookSlot(tomBaker),
+    ])
+      await sandbox.dispatch(command);
+    await sandbox.settle();
+    const before = {
+      events: await sandbox.events(),
+      commands: await sandbox.commands(),
+      head: sandbox.head(),
+    };
+    const booking = before.events.at(-1)!.position;
+    const result = await runWhatIf({
+      events: before.events,
+      edits: [
+        { kind: 'skip', position: booking },
+        {
+          kind: 'insertCommand',
+          before: null,
+          command: bookSlot({ ...tomBaker, startTime: '09:20' }) as Message,
+        },
+      ],
+      now: NOW,
+      monthlyLimit: 1,
+    });
+    if (result.kind !== 'ok') throw new Error(result.message);
+    expect(result.branch.readSide.days[DAY].booked).toEqual(['09:20 tom-baker']);
+    await sandbox.settle();
+    expect({
+      events: await sandbox.events(),
+      commands: await sandbox.commands(),
+      head: sandbox.head(),
+    }).toEqual(before);
+    sandbox.close();
+  });
 });
