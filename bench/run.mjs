@@ -14,6 +14,7 @@ import { mkdtempSync, readdirSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { createServer } from 'vite';
 import { chromium } from 'playwright-core';
 
@@ -126,6 +127,8 @@ const server = await createServer({
   server: { host: '127.0.0.1', port: 0, hmr: false, watch: null },
   // Pre-bundle up front: discovering a dependency mid-run would reload the page under a suite.
   optimizeDeps: { include: ['dexie', 'zod'], noDiscovery: true },
+  // The timeline suite mounts the real Svelte component.
+  plugins: [svelte()],
 });
 let exitCode = 0;
 try {

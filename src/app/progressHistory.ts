@@ -10,12 +10,18 @@ export interface SubscriberHistory {
   readonly heads: readonly number[];
   /** `checkpoints[i]`: the subscriber's checkpoint at the last moment the head was `heads[i]`. */
   readonly checkpoints: readonly number[];
+  /** The largest lag recorded per block of `LAG_BLOCK` heads (block b: heads b·LAG_BLOCK … b·LAG_BLOCK + LAG_BLOCK − 1). */
+  readonly blockMaxLag: readonly number[];
 }
+
+/** Heads per lag block: a zoomed-out timeline reads one maximum per block instead of every sample. */
+export const LAG_BLOCK = 64;
 
 export class ProgressHistory {
   #since = 0;
   #heads: number[] = [];
   #checkpoints = new Map<string, number[]>();
+  #blockMaxLag = new Map<string, number[]>();
 
   constructor(private readonly names: readonly string[]) {
     this.clear(0);
@@ -26,18 +32,27 @@ export class ProgressHistory {
     this.#since = head;
     this.#heads = [];
     this.#checkpoints = new Map(this.names.map((name) => [name, []]));
+    this.#blockMaxLag = new Map(this.names.map((name) => [name, []]));
   }
 
   /** The head moves on from `head`: keeps where each subscriber was at that moment. */
   record(head: number, checkpointOf: (name: string) => number): void {
     if (head <= (this.#heads.at(-1) ?? this.#since - 1)) return;
     this.#heads.push(head);
-    for (const [name, checkpoints] of this.#checkpoints) checkpoints.push(checkpointOf(name));
+    const block = Math.floor(head / LAG_BLOCK);
+    for (const [name, checkpoints] of this.#checkpoints) {
+      const checkpoint = checkpointOf(name);
+      checkpoints.push(checkpoint);
+      const maxima = this.#blockMaxLag.get(name)!;
+      while (maxima.length <= block) maxima.push(0);
+      maxima[block] = Math.max(maxima[block], head - checkpoint);
+    }
   }
 
   of(name: string): SubscriberHistory | null {
     const checkpoints = this.#checkpoints.get(name);
-    return checkpoints ? { since: this.#since, heads: this.#heads, checkpoints } : null;
+    const blockMaxLag = this.#blockMaxLag.get(name)!;
+    return checkpoints ? { since: this.#since, heads: this.#heads, checkpoints, blockMaxLag } : null;
   }
 }
 

@@ -54,11 +54,25 @@ export interface TimelineIndex {
   streams: Map<string, RecordedEvent[]>;
   /** Rejections already stacked at each head position. */
   rejectionsAt: Map<number, number>;
+  /**
+   * Events per block of `BLOCK` positions (block b holds positions b·BLOCK … b·BLOCK + BLOCK − 1), per stream and
+   * per stream group: the density view of a long log reads these instead of every event.
+   */
+  blocks: {
+    streams: Map<string, number[]>;
+    groups: Map<string, number[]>;
+    groupOf: Map<string, string>;
+    /** Command marks per block of x, per command lane. */
+    commandLanes: Map<string, number[]>;
+  };
   /** Bumped by every extension: a new index object with the same (grown) tables. */
   revision: number;
 }
 
-/** Pure: aggregate type of a stream: `doctorday-ana_2026-03-03` → `doctorday`, `practice` → `practice`. */
+/** Positions per density block: at 100k events on a 1,100 px plot a block is under a pixel wide. */
+export const BLOCK = 64;
+
+/** Pure: the aggregate type of a stream: `doctorday-ana_2026-03-03` → `doctorday`, `practice` → `practice`. */
 export const aggregateTypeOf = (streamId: string): string => {
   const dash = streamId.indexOf('-');
   return dash < 0 ? streamId : streamId.slice(0, dash);
@@ -82,6 +96,7 @@ export const emptyTimelineIndex = (
   sagaNames: [],
   streams: new Map(),
   rejectionsAt: new Map(),
+  blocks: { streams: new Map(), groups: new Map(), groupOf: new Map(), commandLanes: new Map() },
   revision: 0,
 });
 
@@ -118,6 +133,7 @@ export function extendTimelineIndex(
       stream = [];
       streams.set(event.streamId, stream);
       const groupId = groupOfStream(event.streamId);
+      index.blocks.groupOf.set(event.streamId, groupId);
       let group = groups.find((g) => g.id === groupId);
       if (!group) {
         group = { id: groupId, streamIds: [] };
@@ -126,6 +142,8 @@ export function extendTimelineIndex(
       group.streamIds.push(event.streamId);
     }
     stream.push(event);
+    countIn(index.blocks.streams, event.streamId, event.position);
+    countIn(index.blocks.groups, index.blocks.groupOf.get(event.streamId)!, event.position);
   }
   // Why stop at a command past the events: its record can be read before the events it appended or reacted to;
   // it is indexed by the next extension, when its cause and its events are there to link to.
@@ -134,6 +152,15 @@ export function extendTimelineIndex(
     insertMark(index, markOf(index, commands[count++]));
   if (events.length === index.head && count === index.commandCount) return index;
   return { ...index, head: events.length, events, commandCount: count, revision: index.revision + 1 };
+}
+
+function countIn(blocks: Map<string, number[]>, key: string, position: number): void {
+  const block = Math.floor(position / BLOCK);
+  let row = blocks.get(key);
+  if (!row) blocks.set(key, (row = []));
+  // Why zeros pushed: a packed array of small integers stays fast to read; a holey one does not.
+  while (row.length <= block) row.push(0);
+  row[block]++;
 }
 
 const isCovered = (record: CommandRecord, head: number) =>
@@ -201,6 +228,7 @@ function insertMark(index: TimelineIndex, mark: CommandMark): void {
   if (lo === marks.length) marks.push(mark);
   else marks.splice(lo, 0, mark);
   index.commandById.set(mark.id, mark);
+  countIn(index.blocks.commandLanes, mark.lane, Math.floor(mark.x));
 }
 
 /**

@@ -43,7 +43,7 @@ describe('the read side’s progress history', () => {
     history.record(2, () => checkpoint);
     history.record(5, () => (checkpoint = 4));
     const samples = history.of('projection:p')!;
-    expect(samples).toMatchObject({ since: 2, heads: [2, 5], checkpoints: [2, 4] });
+    expect(samples).toMatchObject({ since: 2, heads: [2, 5], checkpoints: [2, 4], blockMaxLag: [1] });
     expect(checkpointAt(samples, 1, 6, 6)).toBeNull();
     expect(checkpointAt(samples, 2, 6, 6)).toBe(2);
     expect([3, 4, 5].map((p) => checkpointAt(samples, p, 6, 6))).toEqual([3, 4, 4]);

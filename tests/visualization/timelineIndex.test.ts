@@ -4,6 +4,7 @@ import type { RecordedEvent } from '../../src/core/event.ts';
 import type { CommandRecord } from '../../src/store/eventStore.ts';
 import { causalLog, conflictLog } from '../../src/visualization/sampleLogs.ts';
 import {
+  BLOCK,
   buildTimelineIndex,
   emptyTimelineIndex,
   extendTimelineIndex,
@@ -121,5 +122,44 @@ describe('the timeline index kept up to date as the log grows', () => {
     expect(shape(replaced)).toEqual(shape(buildTimelineIndex(conflict.events, conflict.commands)));
     const reset = extendTimelineIndex(buildTimelineIndex(causal.events, causal.commands), [], []);
     expect(shape(reset)).toEqual(shape(emptyTimelineIndex()));
+  });
+});
+
+describe('the density blocks', () => {
+  it('count each stream’s and each group’s events per block of positions, as the log grows', async () => {
+    const sandbox = await causalLog();
+    const events = await sandbox.events();
+    let index = emptyTimelineIndex();
+    for (let e = 0; e <= events.length; e += 7) index = extendTimelineIndex(index, events.slice(0, e), []);
+    index = extendTimelineIndex(index, events, []);
+    for (const [key, rows, keyOf] of [
+      ['stream', index.blocks.streams, (e: RecordedEvent) => e.streamId],
+      ['group', index.blocks.groups, (e: RecordedEvent) => index.groupOfStream(e.streamId)],
+    ] as const) {
+      const expected = new Map<string, number[]>();
+      for (const event of events) {
+        const row = expected.get(keyOf(event)) ?? [];
+        const block = Math.floor(event.position / BLOCK);
+        while (row.length <= block) row.push(0);
+        row[block]++;
+        expected.set(keyOf(event), row);
+      }
+      expect(new Map(rows), key).toEqual(expected);
+    }
+  });
+
+  it('count command marks per block of x, per command lane', async () => {
+    const sandbox = await causalLog();
+    const index = buildTimelineIndex(await sandbox.events(), await sandbox.commands());
+    const expected = new Map<string, number[]>();
+    for (const mark of index.commands) {
+      const row = expected.get(mark.lane) ?? [];
+      const block = Math.floor(Math.floor(mark.x) / BLOCK);
+      while (row.length <= block) row.push(0);
+      row[block]++;
+      expected.set(mark.lane, row);
+    }
+    expect(expected.size).toBeGreaterThan(1);
+    expect(new Map(index.blocks.commandLanes)).toEqual(expected);
   });
 });

@@ -201,6 +201,48 @@ describe('the timeline layout', () => {
       ]);
     });
 
+    it('reads density blocks zoomed out, yet puts each lane’s bars where its events are (within a bin)', () => {
+      // A log whose patient events sit in two narrow bursts: bars anywhere else would be wrong.
+      const events = big.events.map((event, i) => {
+        const isBurst = (i >= 40_000 && i < 40_300) || (i >= 77_700 && i < 77_710);
+        return { ...event, streamId: isBurst ? `patient-p${i % 3}` : `doctorday-d${i % 50}` };
+      });
+      const skewed = buildTimelineIndex(events, []);
+      const skewedLanes = layoutLanes(skewed, { projections: [], sagas: [] });
+      const x = zoomIdentity.translate(-123, 0).scale(1.3).rescaleX(positionScale(skewed.head, WIDTH));
+      const layout = layoutTimeline(skewed, {
+        lanes: skewedLanes,
+        x,
+        width: WIDTH,
+        projections: [],
+        sagas: [],
+      });
+      const binOf = (px: number) => Math.floor(px / 3);
+      const near = (set: Set<number>, b: number) => set.has(b) || set.has(b - 1) || set.has(b + 1);
+      for (const lane of skewedLanes.filter((l) => l.kind === 'stream' || l.isCollapsed)) {
+        // The oracle: each visible event's own bin.
+        const expected = new Set<number>();
+        for (let p = layout.from; p <= layout.to; p++) {
+          const streamId = events[p - 1].streamId;
+          const laneId = skewedLanes.some((l) => l.id === `stream:${streamId}`)
+            ? `stream:${streamId}`
+            : `group:${skewed.groupOfStream(streamId)}`;
+          if (laneId === lane.id) expected.add(binOf(x(p)));
+        }
+        const path = layout.density.find((d) => d.laneId === lane.id)?.path ?? '';
+        const drawn = new Set([...path.matchAll(/M([\d.]+),/g)].map((m) => binOf(Number(m[1]) + 0.1)));
+        expect(
+          [...expected].filter((b) => !near(drawn, b)),
+          lane.id,
+        ).toEqual([]);
+        expect(
+          [...drawn].filter((b) => !near(expected, b)),
+          lane.id,
+        ).toEqual([]);
+      }
+      expect(skewedLanes.map((l) => l.id)).toContain('stream:patient-p0');
+    });
+
     it('still draws the highlighted chain as marks in density mode', () => {
       const chain = causalChain(index, big.events[50_000].id);
       const layout = layoutTimeline(index, {
