@@ -25,6 +25,12 @@ export interface AppStateOptions {
   clockChannel?: string;
 }
 
+/** Whether a command's outcome was known once the log reached `position`. */
+const isKnownBy = (command: CommandRecord, position: number) =>
+  command.outcome.kind === 'accepted' && command.outcome.lastPosition !== null
+    ? command.outcome.lastPosition <= position
+    : command.headPosition <= position;
+
 /** A dispatch outcome: the runtime's answer, or an infrastructure failure in plain words. */
 export type Outcome = DispatchResult | { kind: 'failed'; message: string };
 
@@ -63,6 +69,12 @@ export class AppState {
   isLoaded = $state(false);
   /** Time travel: while set, queries and read models are as of `past.position` (the store is untouched). */
   past = $state.raw<PastReading | null>(null);
+  /** The log as panels show it: up to the viewed position while in the past, else all of it. */
+  readonly shownEvents = $derived(this.past ? this.events.slice(0, this.past.position) : this.events);
+  /** The commands whose outcome was known by the viewed position (all of them when live). */
+  readonly shownCommands = $derived(
+    this.past ? this.commands.filter((c) => isKnownBy(c, this.past!.position)) : this.commands,
+  );
   readonly storeKind: EventStore['kind'];
 
   #sandbox = $state.raw<Sandbox>(null as unknown as Sandbox);
@@ -119,6 +131,12 @@ export class AppState {
   }
 
   async dispatch(command: unknown): Promise<Outcome> {
+    // Why refused: the past is read-only; a command now would land at the live head, out of view.
+    if (this.past)
+      return {
+        kind: 'failed',
+        message: `You are viewing the log as of position ${this.past.position}; go back to live to dispatch commands.`,
+      };
     try {
       return await this.#sandbox.dispatch(command);
     } catch (error) {

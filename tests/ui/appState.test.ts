@@ -45,3 +45,45 @@ describe('AppState', () => {
     });
   });
 });
+
+describe('AppState while viewing the past', () => {
+  it('shows the log and the commands up to the viewed position, refuses commands, and comes back to live', async () => {
+    const { TimelineState } = await import('../../src/ui/timeline/timelineState.svelte.ts');
+    const { BoardState } = await import('../../src/ui/board/boardState.svelte.ts');
+    const app = AppState.inMemory({ now: '2026-03-02T08:00' });
+    await seedDemoPractice((c) => app.dispatch(c), { date: '2026-03-03' });
+    await app.settle();
+    const head = app.head;
+    const booking = app.commands.find((c) => c.type === 'BookSlot')!;
+    expect(booking.outcome.kind).toBe('accepted');
+    const before = (booking.outcome as { firstPosition: number }).firstPosition - 1;
+    const firstPatient = app.events.find((e) => e.type === 'PatientRegistered')!.position;
+
+    const timeline = new TimelineState(app);
+    const board = new BoardState(app);
+    timeline.send({ type: 'playback.scrubTo', position: before });
+    expect(app.shownEvents.map((e) => e.position)).toEqual([...Array(before)].map((_, i) => i + 1));
+    expect(app.shownCommands.map((c) => c.commandId)).not.toContain(booking.commandId);
+    expect(app.shownCommands.length).toBeGreaterThan(0);
+
+    timeline.send({ type: 'playback.scrubTo', position: firstPatient - 1 });
+    // The pickers offer only who was registered by then.
+    expect(board.roster.patients).toEqual([]);
+    expect(board.roster.doctors.length).toBeGreaterThan(0);
+
+    const outcome = await app.dispatch({
+      type: 'RegisterPatient',
+      data: { patientId: 'x', name: 'X', birthDate: '1990-01-01' },
+    });
+    expect(outcome).toMatchObject({ kind: 'failed', message: expect.stringContaining('go back to live') });
+    await app.settle();
+    expect(app.head).toBe(head);
+
+    timeline.send({ type: 'playback.live' });
+    expect(app.shownEvents).toBe(app.events);
+    expect(app.shownCommands).toBe(app.commands);
+    expect(board.roster.patients.length).toBeGreaterThan(0);
+    timeline.close();
+    app.close();
+  });
+});

@@ -23,7 +23,7 @@ export class BoardState {
   outcome = $state<Outcome | null>(null);
   isBusy = $state(false);
 
-  readonly roster = $derived.by(() => roster(this.app.events));
+  readonly roster = $derived.by(() => roster(this.app.shownEvents));
   readonly actor: Actor = $derived.by(() => {
     const [kind, ...rest] = this.actorKey.split(':');
     const id = rest.join(':');
