@@ -22,6 +22,7 @@ describe('the scenarios tab', () => {
   it('builds a scenario expecting SlotAlreadyBooked, and its link gives the same result in a fresh profile', async () => {
     const page = await open('#/scenarios');
     await page.getByLabel('Title').fill('Maria cannot take Tom’s slot');
+    await page.getByLabel('Monthly limit').fill('2');
     await addGiven(page, 'RegisterDoctor', { doctorId: 'ana-silva', name: 'Dr Ana Silva', specialty: 'GP' });
     for (const [patientId, name] of [
       ['tom-baker', 'Tom Baker'],
@@ -55,6 +56,55 @@ describe('the scenarios tab', () => {
     await shared.context().setOffline(true);
     expect(await result(shared)).toEqual(built);
     expect(await shared.getByLabel('Title').inputValue()).toBe('Maria cannot take Tom’s slot');
+    expect(await shared.getByLabel('Monthly limit').inputValue()).toBe('2');
+  });
+
+  it('builds the past and the expected events with a form per event, no JSON, and passes', async () => {
+    const page = await open('#/scenarios');
+    await page.getByLabel('Add a past command or event').selectOption('event');
+    const addEvent = async (type: string, values: Record<string, string>) => {
+      await page.getByLabel('Given event', { exact: true }).selectOption(type);
+      for (const [name, value] of Object.entries(values))
+        await page.fill(`#given-event-${type}-${name}`, value);
+      await page.getByRole('button', { name: `Add ${type} to Given` }).click();
+    };
+    await addEvent('DoctorRegistered', { doctorId: 'ana-silva', name: 'Dr Ana Silva', specialty: 'GP' });
+    await addEvent('PatientRegistered', {
+      patientId: 'tom-baker',
+      name: 'Tom Baker',
+      email: 'tom.baker@example.com',
+      birthDate: '1985-06-14',
+    });
+    await addEvent('DayScheduled', { doctorId: 'ana-silva', date: '2026-03-02' });
+    await addEvent('SlotScheduled', { doctorId: 'ana-silva', date: '2026-03-02', startTimes: '09:05' });
+    expect(await page.locator('#given-event-SlotScheduled-startTimes-error').innerText()).toBe(
+      'Start times "09:05" is not on the 10-minute grid (09:00, 09:10, …)',
+    );
+    await addEvent('SlotScheduled', { doctorId: 'ana-silva', date: '2026-03-02', startTimes: '09:00-09:30' });
+    expect(await page.getByRole('list', { name: 'Given steps' }).getByRole('listitem').count()).toBe(6);
+
+    const slot = {
+      dayId: 'ana-silva_2026-03-02',
+      slotId: 'ana-silva_2026-03-02_09:10',
+      patientId: 'tom-baker',
+    };
+    await page.getByLabel('When command').selectOption('BookSlot');
+    for (const [name, value] of Object.entries(slot)) await page.fill(`#when-BookSlot-${name}`, value);
+    await page.getByRole('button', { name: 'Set BookSlot as When' }).click();
+    await page.getByLabel('It records these events').check();
+    for (const [name, value] of Object.entries(slot))
+      await page.fill(`#then-event-SlotBooked-${name}`, value);
+    await page.getByRole('button', { name: 'Expect SlotBooked' }).click();
+    expect(await page.getByRole('list', { name: 'Expected events' }).innerText()).toContain('SlotBooked');
+    await page.getByRole('button', { name: 'Run scenario' }).click();
+    expect(await result(page)).toEqual({
+      status: 'Passed',
+      verdict: 'BookSlot was accepted and recorded 1 event: SlotBooked, as expected.',
+    });
+    const { violations } = await new AxeBuilder({ page }).include('#panel-scenarios').analyze();
+    expect(
+      violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
+    ).toEqual([]);
   });
 
   it('shows a failing run with what differs', async () => {

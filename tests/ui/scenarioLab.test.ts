@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  bookDoubleSlot,
   bookSlot,
   people,
   registerDoctor,
@@ -12,9 +13,21 @@ import { recordEvents } from '../../src/core/givenWhenThen.ts';
 import { slotScheduled } from '../../src/domain/scheduling/builders.ts';
 import { ScenarioLabState } from '../../src/ui/scenarios/scenarioLab.svelte.ts';
 import { encodeScenarioLink } from '../../src/ui/scenarios/scenarioLink.ts';
+import { buildEvents, eventFormSpecs } from '../../src/ui/scenarios/eventForms.ts';
 
 const { anaSilva, tomBaker, mariaLopez } = people;
 const as = (command: unknown) => command as Message;
+
+/** What a product owner's form submission adds: the events an event form builds from typed-in values. */
+function fromForm(type: string, values: Record<string, string>): Message[] {
+  const built = buildEvents(
+    eventFormSpecs.find((spec) => spec.type === type)!,
+    values,
+  );
+  if (built.kind === 'invalid') throw new Error(JSON.stringify(built.problems));
+  return built.events;
+}
+const slot = { dayId: 'ana-silva_2026-03-02', slotId: 'ana-silva_2026-03-02_09:00' };
 
 function builtSlotAlreadyBooked(): ScenarioLabState {
   const lab = new ScenarioLabState();
@@ -64,6 +77,108 @@ describe('the scenario builder', () => {
       }),
     );
     expect(lab.run?.scratch?.violations).toEqual([]);
+  });
+
+  describe('with event forms instead of JSON', () => {
+    function bookedByForms(): ScenarioLabState {
+      const lab = new ScenarioLabState();
+      lab.addGivenEvents(
+        fromForm('DoctorRegistered', { doctorId: 'ana-silva', name: 'Dr Ana Silva', specialty: 'GP' }),
+      );
+      lab.addGivenEvents(
+        fromForm('PatientRegistered', {
+          patientId: 'tom-baker',
+          name: 'Tom Baker',
+          email: 'tom.baker@example.com',
+          birthDate: '1985-06-14',
+        }),
+      );
+      lab.addGivenEvents(fromForm('DayScheduled', { doctorId: 'ana-silva', date: '2026-03-02' }));
+      lab.addGivenEvents(
+        fromForm('SlotScheduled', { doctorId: 'ana-silva', date: '2026-03-02', startTimes: '09:00-09:30' }),
+      );
+      lab.setWhen(as(bookDoubleSlot(tomBaker)));
+      lab.thenKind = 'events';
+      return lab;
+    }
+
+    it('builds a Given and the expected events, runs them and passes', async () => {
+      const lab = bookedByForms();
+      expect(lab.given.map((item) => item.kind)).toEqual([
+        'event',
+        'event',
+        'event',
+        'event',
+        'event',
+        'event',
+      ]);
+      const first = { ...slot, patientId: 'tom-baker', pairedSlotId: 'ana-silva_2026-03-02_09:10' };
+      lab.addThenEvents(fromForm('SlotBooked', first));
+      lab.addThenEvents(
+        fromForm('SlotBooked', {
+          ...first,
+          slotId: 'ana-silva_2026-03-02_09:10',
+          pairedSlotId: 'ana-silva_2026-03-02_09:00',
+        }),
+      );
+      await lab.runNow();
+      expect(lab.run?.verdict).toMatch(/^Passed: BookDoubleSlot was accepted and recorded 2 events/);
+    });
+
+    it('expects the events in order: moving one fails the run, moving it back passes', () => {
+      const lab = bookedByForms();
+      lab.runNow();
+      lab.expectActual();
+      expect(lab.run?.pass).toBe(true);
+      lab.moveThenEvent(1, -1);
+      lab.runNow();
+      expect(lab.run?.pass).toBe(false);
+      lab.moveThenEvent(0, 1);
+      lab.runNow();
+      expect(lab.run?.pass).toBe(true);
+      lab.moveThenEvent(1, 1);
+      lab.removeThenEvent(1);
+      lab.runNow();
+      expect(lab.run?.pass).toBe(false);
+    });
+
+    it('suggests the ids the Given mentions, its commands’ events included', () => {
+      const lab = builtSlotAlreadyBooked();
+      expect(lab.known.patientId).toEqual(['maria-lopez', 'tom-baker']);
+      expect(lab.known.slotId).toEqual([
+        'ana-silva_2026-03-02_09:00',
+        'ana-silva_2026-03-02_09:10',
+        'ana-silva_2026-03-02_09:20',
+      ]);
+    });
+
+    describe('and JSON as the advanced way', () => {
+      it('replaces the expected events with a valid list', () => {
+        const lab = bookedByForms();
+        const events = fromForm('SlotBooked', { ...slot, patientId: 'tom-baker' });
+        expect(lab.setThenEventsJson(JSON.stringify(events))).toBeNull();
+        expect(lab.thenEvents).toEqual(events);
+      });
+
+      it('refuses a list with a malformed event, says which, and changes nothing', () => {
+        const lab = bookedByForms();
+        lab.addThenEvents(fromForm('SlotBooked', { ...slot, patientId: 'tom-baker' }));
+        const before = JSON.parse(JSON.stringify(lab.thenEvents)) as Message[];
+        expect(lab.setThenEventsJson('[{"type":"SlotBooked","data":{"dayId":"ana-silva_2026-03-02"}}]')).toBe(
+          'Event 1: data.slotId is required',
+        );
+        expect(lab.thenEvents).toEqual(before);
+      });
+
+      it('refuses a past event with malformed data and changes nothing', () => {
+        const lab = new ScenarioLabState();
+        expect(lab.addGivenEventJson('DayScheduled', '{"doctorId":"ana-silva"}')).toBe(
+          'DayScheduled: data.dayId is required',
+        );
+        expect(lab.addGivenEventJson('DayScheduled', 'not json')).toBe('The event data is not valid JSON.');
+        expect(lab.given).toEqual([]);
+      });
+    });
   });
 
   describe('the monthly limit', () => {

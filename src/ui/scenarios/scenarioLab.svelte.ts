@@ -24,6 +24,7 @@ import {
   type ScenarioSpec,
 } from '../../domain/scheduling/scenarioFile.ts';
 import type { Outcome } from '../appState.svelte.ts';
+import { knownValues, parseEventData, parseEventList } from './eventForms.ts';
 import { decodeScenarioLink, scenarioLinkUrl } from './scenarioLink.ts';
 
 export interface RowsDraft {
@@ -52,7 +53,8 @@ export class ScenarioLabState {
   given = $state<GivenItem[]>([]);
   when = $state<Message | null>(null);
   thenKind = $state<'events' | 'rejection'>('rejection');
-  thenEvents = $state('[]');
+  /** The expected events, in order. */
+  thenEvents = $state<Message[]>([]);
   thenRejection = $state('SlotAlreadyBooked');
   rows = $state<RowsDraft[]>([]);
 
@@ -73,6 +75,13 @@ export class ScenarioLabState {
     return limit === undefined || (Number.isInteger(limit) && limit >= 1)
       ? null
       : `Monthly limit ${MONTHLY_LIMIT_PROBLEM}`;
+  });
+
+  /** The ids and dates the Given mentions (its commands' events included), to suggest in the event forms. */
+  known = $derived.by(() => {
+    const messages = this.given.map((item) => (item.kind === 'event' ? item.event : item.command));
+    const history = givenHistory(this.given, this.now);
+    return knownValues([...messages, ...(history.kind === 'ok' ? history.events : [])] as Message[]);
   });
 
   builtInMatches = $derived(searchScenarios(this.builtIns, this.query));
@@ -122,7 +131,7 @@ export class ScenarioLabState {
       then =
         this.thenKind === 'rejection'
           ? { rejection: this.thenRejection }
-          : { events: JSON.parse(this.thenEvents) as Message[] };
+          : { events: $state.snapshot(this.thenEvents) as Message[] };
       for (const row of this.rows) {
         const args = row.args.split(',').map((arg) => arg.trim());
         thenRows.push({ query: row.query, args, expected: JSON.parse(row.expected) as unknown });
@@ -167,10 +176,10 @@ export class ScenarioLabState {
     if ('rejection' in scenario.then) {
       this.thenKind = 'rejection';
       this.thenRejection = scenario.then.rejection;
-      this.thenEvents = '[]';
+      this.thenEvents = [];
     } else {
       this.thenKind = 'events';
-      this.thenEvents = json(scenario.then.events);
+      this.thenEvents = structuredClone(scenario.then.events);
     }
     this.rows = (scenario.thenRows ?? []).map((row) => ({
       key: ++this.#rowKey,
@@ -260,6 +269,42 @@ export class ScenarioLabState {
     this.given.push({ kind: 'event', event });
   }
 
+  /** Adds past events built by a form (already checked); several when a form stands for several. */
+  addGivenEvents(events: readonly Message[]): void {
+    for (const event of events) this.addGivenEvent(event);
+  }
+
+  /** The advanced way: one past event typed as JSON, checked first; the problem, or null once added. */
+  addGivenEventJson(type: string, json: string): string | null {
+    const parsed = parseEventData(type, json);
+    if (parsed.kind === 'invalid') return parsed.message;
+    this.addGivenEvent(parsed.event);
+    return null;
+  }
+
+  addThenEvents(events: readonly Message[]): void {
+    this.thenEvents.push(...events);
+  }
+
+  removeThenEvent(index: number): void {
+    this.thenEvents.splice(index, 1);
+  }
+
+  /** Moves an expected event earlier (−1) or later (+1); the order is part of the expectation. */
+  moveThenEvent(index: number, offset: -1 | 1): void {
+    const target = index + offset;
+    if (target < 0 || target >= this.thenEvents.length) return;
+    [this.thenEvents[index], this.thenEvents[target]] = [this.thenEvents[target], this.thenEvents[index]];
+  }
+
+  /** The advanced way: every expected event as a JSON list, checked first; the problem, or null once replaced. */
+  setThenEventsJson(json: string): string | null {
+    const parsed = parseEventList(json);
+    if (parsed.kind === 'invalid') return parsed.message;
+    this.thenEvents = parsed.events;
+    return null;
+  }
+
   removeGiven(index: number): void {
     this.given.splice(index, 1);
   }
@@ -280,7 +325,10 @@ export class ScenarioLabState {
       this.thenRejection = decision.error.code;
     } else {
       this.thenKind = 'events';
-      this.thenEvents = json(decision.events);
+      this.thenEvents = decision.events.map(({ type, data }) => ({
+        type,
+        data: structuredClone(data) as Record<string, unknown>,
+      }));
     }
     this.runNow();
   }
