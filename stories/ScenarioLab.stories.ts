@@ -6,6 +6,7 @@ import { ScenarioLabState } from '../src/ui/scenarios/scenarioLab.svelte.ts';
 import { decodeScenarioLink } from '../src/ui/scenarios/scenarioLink.ts';
 
 const slotAlreadyBooked = builtInScenarios[0];
+const overbooking = builtInScenarios.find((s) => s.id === 'overbooking-accepted-first')!;
 
 const meta = {
   title: 'Scenarios/ScenarioLab',
@@ -87,6 +88,77 @@ export const WhatIfCompared: Story = {
       'Failed',
     ]);
     await expect(canvas.getByText('Step 5 (BookSlot) is skipped')).toBeInTheDocument();
+  },
+};
+
+/** The monthly-cap scenario with its limit of 3: the saga cancels both surplus halves, read after it reacted. */
+export const MonthlyLimit: Story = {
+  loaders: [
+    async () => {
+      const lab = new ScenarioLabState();
+      lab.load(overbooking);
+      await lab.runNow();
+      return { lab };
+    },
+  ],
+  play: async ({ canvas, userEvent }) => {
+    await expect(canvas.getByLabelText('Monthly limit')).toHaveValue('3');
+    await expect(canvas.getByTestId('scenario-status')).toHaveTextContent('Passed');
+    await expect(canvas.getByTestId('scenario-reactions')).toHaveTextContent(
+      'CancelSlotBooking (tom-baker, ana-silva_2026-03-02_09:10): accepted',
+    );
+    const list = within(canvas.getByRole('list', { name: 'Expected events' }));
+    await expect(list.getAllByRole('listitem')).toHaveLength(2);
+    await userEvent.clear(canvas.getByLabelText('Monthly limit'));
+    await userEvent.type(canvas.getByLabelText('Monthly limit'), 'three');
+    await expect(
+      canvas.getByText('Monthly limit must be a whole number of bookings, 1 or more'),
+    ).toBeInTheDocument();
+  },
+};
+
+/** A past event from its form: the problems sit next to their fields, nothing is added until they are fixed. */
+export const GivenEventForm: Story = {
+  play: async ({ canvas, userEvent }) => {
+    const given = within(canvas.getByRole('region', { name: /^Given/ }));
+    await userEvent.selectOptions(given.getByLabelText('Add a past command or event'), 'event');
+    await userEvent.selectOptions(given.getByLabelText('Given event'), 'SlotScheduled');
+    await userEvent.type(given.getByLabelText('Doctor id'), 'ana-silva');
+    await userEvent.type(given.getByLabelText('Date'), '2026-02-30');
+    await userEvent.type(given.getByLabelText('Start times'), '09:00-09:30');
+    await userEvent.click(given.getByRole('button', { name: 'Add SlotScheduled to Given' }));
+    await expect(given.getByText('Date must be a real date YYYY-MM-DD')).toBeInTheDocument();
+    await expect(canvas.getByText('Nothing yet: the practice is empty.')).toBeInTheDocument();
+    await userEvent.clear(given.getByLabelText('Date'));
+    await userEvent.type(given.getByLabelText('Date'), '2026-03-02');
+    await userEvent.click(given.getByRole('button', { name: 'Add SlotScheduled to Given' }));
+    const steps = within(canvas.getByRole('list', { name: 'Given steps' }));
+    await expect(steps.getAllByRole('listitem')).toHaveLength(3);
+  },
+};
+
+/** Expected events from forms, reordered; the JSON view is there for whoever prefers it, checked the same way. */
+export const ExpectedEventForms: Story = {
+  loaders: [
+    () => {
+      const lab = new ScenarioLabState();
+      lab.load({ ...slotAlreadyBooked, then: { events: [] } });
+      return { lab };
+    },
+  ],
+  play: async ({ canvas, userEvent }) => {
+    const then = within(canvas.getByRole('region', { name: /^Then/ }));
+    await userEvent.type(then.getByLabelText('Day id'), 'ana-silva_2026-03-02');
+    await userEvent.type(then.getByLabelText('Slot id'), 'ana-silva_2026-03-02_09:10');
+    await userEvent.type(then.getByLabelText('Patient id'), 'maria-lopez');
+    await userEvent.click(then.getByRole('button', { name: 'Expect SlotBooked' }));
+    await expect(then.getByRole('list', { name: 'Expected events' })).toHaveTextContent('maria-lopez');
+    await userEvent.click(then.getByLabelText('Edit the expected events as JSON (advanced)'));
+    const json = then.getByLabelText('Expected events (JSON)');
+    await userEvent.clear(json);
+    await userEvent.type(json, '[[{{"type":"SlotBooked","data":{{}}]');
+    await userEvent.click(then.getByRole('button', { name: 'Use this JSON' }));
+    await expect(then.getByText('Event 1: data.dayId is required')).toBeInTheDocument();
   },
 };
 
