@@ -71,11 +71,45 @@ export const SkippedBooking: Story = {
 /** Moving Tom's booking before the day is scheduled makes the day's stream invalid: said, not run. */
 export const InvalidMove: Story = {
   play: async ({ canvas, userEvent }) => {
-    const moved = canvas.getByLabelText('Event to move') as HTMLSelectElement;
-    const before = canvas.getByLabelText('Move it before event') as HTMLSelectElement;
-    await userEvent.selectOptions(moved, [...moved.options].at(-2)?.value ?? '');
-    await userEvent.selectOptions(before, before.options[1].value);
+    const events = within(canvas.getByRole('list', { name: 'Events of the branch' }));
+    const tom = events
+      .getAllByRole('listitem')
+      .find((item) => /SlotBooked.*_09:00/.test(item.textContent ?? ''));
+    await userEvent.click(within(tom as HTMLElement).getByRole('button', { name: /^Move event/ }));
+    await userEvent.type(canvas.getByLabelText('Move it before event'), '1');
+    await userEvent.click(canvas.getByRole('button', { name: 'Add the move' }));
     await userEvent.click(canvas.getByRole('button', { name: 'Run the what-if' }));
     await expect(await canvas.findByRole('alert')).toHaveTextContent(/must start with DayScheduled/);
+  },
+};
+
+/** Several changes at once: both bookings skipped, Maria booking 09:00 instead, at the end of the branch. */
+export const SeveralEdits: Story = {
+  play: async ({ canvas, userEvent }) => {
+    const events = within(canvas.getByRole('list', { name: 'Events of the branch' }));
+    for (const item of events
+      .getAllByRole('listitem')
+      .filter((li) => /SlotBooked/.test(li.textContent ?? '')))
+      await userEvent.click(within(item).getByRole('checkbox'));
+    const command = canvas.getByLabelText('Command to insert (JSON)');
+    await userEvent.clear(command);
+    await userEvent.paste(
+      JSON.stringify({
+        type: 'BookSlot',
+        data: {
+          dayId: 'ana-silva_2026-03-02',
+          slotId: 'ana-silva_2026-03-02_09:00',
+          patientId: 'maria-lopez',
+        },
+      }),
+    );
+    await userEvent.click(canvas.getByRole('button', { name: 'Insert it at the end' }));
+    await expect(
+      within(canvas.getByRole('list', { name: 'Changes on the branch' })).getAllByRole('listitem'),
+    ).toHaveLength(3);
+    await userEvent.click(canvas.getByRole('button', { name: 'Run the what-if' }));
+    await expect(await canvas.findByTestId('live-what-if-branch', {}, { timeout: 5000 })).toHaveTextContent(
+      'booked: 09:00 maria-lopez',
+    );
   },
 };
