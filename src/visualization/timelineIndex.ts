@@ -262,3 +262,63 @@ export function causalChain(index: TimelineIndex, markId: string): Set<string> {
   }
   return chain;
 }
+
+/** A mark's place in drawing order: by x, a command before the events at its x, commands by seq. */
+type MarkKey = [x: number, kind: 0 | 1, seq: number];
+const after = (a: MarkKey, b: MarkKey) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
+
+/**
+ * Pure: the mark next to `id` in drawing order (left to right: events by position, commands by x, a command
+ * before the events it appended), `direction` +1 or −1; with no `id`, the first or last mark. Null at either end.
+ * Why: keyboard users select marks one by one, including rejected commands, which sit between events.
+ */
+export function adjacentMark(index: TimelineIndex, id: string | null, direction: 1 | -1): string | null {
+  const event = id ? index.eventById.get(id) : undefined;
+  const command = id ? index.commandById.get(id) : undefined;
+  const current: MarkKey | null = event
+    ? [event.position, 1, 0]
+    : command
+      ? [command.x, 0, command.seq]
+      : null;
+  const { commands, events } = index;
+  let commandAt: number;
+  let position: number;
+  if (direction > 0) {
+    if (!current) {
+      commandAt = 0;
+      position = 1;
+    } else {
+      commandAt = bisectCommands(commands, current[0]);
+      while (commandAt < commands.length && after(keyOf(commands[commandAt]), current) <= 0) commandAt++;
+      position = current[1] === 1 ? current[0] + 1 : Math.ceil(current[0]);
+    }
+  } else {
+    if (!current) {
+      commandAt = commands.length - 1;
+      position = events.length;
+    } else {
+      commandAt = bisectCommands(commands, current[0] + 1) - 1;
+      while (commandAt >= 0 && after(keyOf(commands[commandAt]), current) >= 0) commandAt--;
+      position = current[1] === 1 ? current[0] - 1 : Math.ceil(current[0]) - 1;
+    }
+  }
+  const nextCommand = commands[commandAt];
+  const nextEvent = position >= 1 && position <= events.length ? events[position - 1] : undefined;
+  if (!nextCommand) return nextEvent?.id ?? null;
+  if (!nextEvent) return nextCommand.id;
+  const order = after(keyOf(nextCommand), [nextEvent.position, 1, 0]);
+  return (direction > 0 ? order < 0 : order > 0) ? nextCommand.id : nextEvent.id;
+}
+
+const keyOf = (mark: CommandMark): MarkKey => [mark.x, 0, mark.seq];
+
+/** The first command whose x is at least `x`. */
+function bisectCommands(commands: readonly CommandMark[], x: number): number {
+  let [lo, hi] = [0, commands.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (commands[mid].x < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

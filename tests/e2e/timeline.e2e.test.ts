@@ -62,6 +62,13 @@ describe('the timeline', () => {
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => positionText(page)).toContain('position 2 of 6');
+    // Stepping selects the event at the cursor; up and down walk every mark, commands included.
+    const detail = () => page.getByTestId('timeline-detail').innerText();
+    await expect.poll(detail).toMatch(/^#2\s+DoctorRegistered|^#2\s+PatientRegistered/);
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(detail).toMatch(/^ScheduleDay\s+accepted/);
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(detail).toMatch(/^#2\s/);
     await page.getByRole('combobox', { name: 'Playback speed' }).selectOption('50');
     await page.getByRole('button', { name: 'Play' }).click();
     await expect.poll(() => positionText(page)).toContain('Live — position 6');

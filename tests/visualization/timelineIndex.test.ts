@@ -4,6 +4,7 @@ import type { RecordedEvent } from '../../src/core/event.ts';
 import type { CommandRecord } from '../../src/store/eventStore.ts';
 import { causalLog, conflictLog } from '../../src/visualization/sampleLogs.ts';
 import {
+  adjacentMark,
   BLOCK,
   buildTimelineIndex,
   emptyTimelineIndex,
@@ -162,4 +163,39 @@ describe('the density blocks', () => {
     expect(expected.size).toBeGreaterThan(1);
     expect(new Map(index.blocks.commandLanes)).toEqual(expected);
   });
+});
+
+describe('stepping through marks with the keyboard', () => {
+  it.each([
+    ['causal', causalLog],
+    ['conflict', conflictLog],
+  ] as const)(
+    'visits every event and command once, in drawing order, both ways (%s log)',
+    async (_, make) => {
+      const sandbox = await make();
+      const index = buildTimelineIndex(await sandbox.events(), await sandbox.commands());
+      // The oracle: all marks sorted by x, a command before the events at its x, commands by seq.
+      const expected = [
+        ...index.events.map((e) => ({ id: e.id, key: [e.position, 1, 0] })),
+        ...index.commands.map((c) => ({ id: c.id, key: [c.x, 0, c.seq] })),
+      ]
+        .sort((a, b) => a.key[0] - b.key[0] || a.key[1] - b.key[1] || a.key[2] - b.key[2])
+        .map((m) => m.id);
+      expect(
+        index.commands.some(
+          (c) => c.outcome === 'rejected' || c.lane !== 'commands' || c.conflicts.length > 0,
+        ),
+      ).toBe(true);
+      const walk = (direction: 1 | -1) => {
+        const seen: string[] = [];
+        for (let id = adjacentMark(index, null, direction); id; id = adjacentMark(index, id, direction)) {
+          seen.push(id);
+          if (seen.length > expected.length) break;
+        }
+        return seen;
+      };
+      expect(walk(1)).toEqual(expected);
+      expect(walk(-1)).toEqual([...expected].reverse());
+    },
+  );
 });
