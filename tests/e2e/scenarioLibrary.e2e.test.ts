@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { freshPages } from './browser.ts';
+
+const open = freshPages();
+
+describe('the scenario library', () => {
+  it('finds teaching and Given/When/Then scenarios in one search, narrows them by tag, and opens each where it plays', async () => {
+    const page = await open('#/scenarios');
+    const library = page.getByRole('navigation', { name: 'Scenario library' });
+    await library.getByLabel('Search scenarios').fill('overbooking');
+    expect(await library.getByRole('list', { name: 'Teaching scenarios' }).innerText()).toContain(
+      'Overbooking, then compensation',
+    );
+    expect(await library.getByRole('list', { name: 'Built-in scenarios' }).innerText()).toContain(
+      'An overbooking is accepted first',
+    );
+    await library.getByLabel('Search scenarios').fill('');
+    await library
+      .getByRole('group', { name: 'Filter by tag' })
+      .getByRole('button', { name: /^concurrency/ })
+      .click();
+    expect(await library.getByTestId('library-count').innerText()).toMatch(/^1 of \d+ scenarios/);
+
+    await library.getByRole('button', { name: 'Play Two patients race for one slot' }).click();
+    const run = page.getByTestId('teaching-run');
+    await expect.poll(() => run.innerText()).toContain('No invariant broken');
+    expect(
+      await page.getByRole('heading', { level: 2, name: /Two patients race for one slot/ }).count(),
+    ).toBe(1);
+
+    await library.getByRole('button', { name: /^concurrency/ }).click();
+    await library.getByRole('button', { name: /A double slot is all or nothing/ }).click();
+    expect(await page.getByLabel('Title').inputValue()).toBe('A double slot is all or nothing');
+  });
+
+  it('steps through a scenario with latency: the read side is behind after a booking and caught up after settling', async () => {
+    const page = await open('#/scenarios');
+    await page.getByRole('button', { name: 'Play A read model lagging behind' }).click();
+    await page.getByTestId('teaching-outcome').waitFor();
+    await page.getByRole('button', { name: 'Step by step from the start' }).click();
+    const steps = page.getByRole('list', { name: 'Steps' }).getByRole('listitem');
+    const next = page.getByRole('button', { name: /^Next step/ });
+    while (!(await steps.filter({ hasText: 'Tom Baker: BookSlot accepted' }).count())) await next.click();
+    const tom = steps.filter({ hasText: 'Tom Baker: BookSlot accepted' }).first();
+    expect(await tom.innerText()).toMatch(
+      /read side behind\s+7 projections and sagas at #\d+, the log at #\d+/,
+    );
+    await next.click();
+    await expect
+      .poll(() => steps.filter({ hasText: 'rejected with SlotAlreadyBooked' }).count())
+      .toBeGreaterThan(0);
+    await next.click();
+    await expect.poll(() => page.getByTestId('teaching-lag').innerText()).toContain('Caught up');
+    expect(await page.getByTestId('teaching-read-side').innerText()).toContain('booked: 09:00 tom-baker');
+  });
+});
+
+describe('the what-if of the live log', () => {
+  it('forks before the head, skips two bookings and inserts a command, and the log keeps every event', async () => {
+    const page = await open('#/store');
+    await page.getByRole('button', { name: 'Add a demo practice' }).click();
+    await page.getByTestId('store-notice').waitFor();
+    const logTab = page.getByRole('tab', { name: /^Event log/ });
+    const countBefore = await logTab.innerText();
+    await page.getByRole('tab', { name: /^Scenarios/ }).click();
+
+    await page.getByLabel('Search the live log').fill('SlotBooked');
+    const rows = page.getByRole('list', { name: 'Events of the branch' }).getByRole('listitem');
+    const bookings = await rows.count();
+    expect(bookings).toBeGreaterThanOrEqual(3);
+    for (const i of [0, 1]) await rows.nth(i).getByRole('checkbox').check();
+    await rows
+      .nth(bookings - 1)
+      .getByRole('button', { name: /^Fork after event/ })
+      .click();
+    await page.getByLabel('Search the live log').fill('');
+    await page
+      .getByLabel('Command to insert (JSON)')
+      .fill(
+        '{"type":"RegisterPatient","data":{"patientId":"zoe-king","name":"Zoe King","email":"zoe@example.com","birthDate":"1990-01-01"}}',
+      );
+    await page.getByRole('button', { name: /^Insert it/ }).click();
+    const changes = page.getByRole('list', { name: 'Changes on the branch' }).getByRole('listitem');
+    expect(await changes.count()).toBe(3);
+
+    await page.getByRole('button', { name: 'Run the what-if' }).click();
+    const differences = page.getByTestId('live-what-if-differences');
+    await expect.poll(() => differences.innerText()).toMatch(/not booked in the branch/);
+    expect(await page.getByTestId('live-what-if-branch').innerText()).toContain(
+      'Inserted RegisterPatient: accepted (PatientRegistered)',
+    );
+    expect(await logTab.innerText()).toBe(countBefore);
+  });
+});
