@@ -8,10 +8,10 @@ import {
   slotBookingCancelled,
   slotScheduled,
 } from '../../src/domain/scheduling/builders.ts';
+import { checkEvent } from '../../src/domain/scheduling/eventSchemas.ts';
 import { schedulingEventTypes } from '../../src/domain/scheduling/events.ts';
 import {
   buildEvents,
-  checkEvent,
   eventFormSpecs,
   knownValues,
   parseEventData,
@@ -105,7 +105,7 @@ describe('the event forms', () => {
       });
       expect(built).toEqual({
         kind: 'invalid',
-        problems: { startTimes: 'Start times "09:05" is not on the 10-minute grid (09:00, 09:10, …)' },
+        problems: { startTimes: 'Start times 09:05 must be on the 10-minute grid (09:00, 09:10, …)' },
       });
     });
   });

@@ -17,10 +17,11 @@ import {
   doctorRegistered,
   patientRegistered,
 } from './builders.ts';
-import { schedulingEventTypes } from './events.ts';
+import { eventProblems } from './eventSchemas.ts';
 import { streamIdOfEvent } from './ids.ts';
 import { createScheduling } from './index.ts';
 import { schedulingQueries } from './projections/index.ts';
+import { rowsProblem, scenarioQueryNames, type ScenarioQueryName } from './scenarioRows.ts';
 import { validateCommand } from './validation.ts';
 
 /** A command or event as plain data: a type and its data. */
@@ -32,15 +33,7 @@ export interface Message {
 /** One past fact of a scenario: an event that happened, or a command whose events happened. */
 export type GivenItem = { kind: 'event'; event: Message } | { kind: 'command'; command: Message };
 
-export const scenarioQueryNames = [
-  'availableSlots',
-  'patientSlots',
-  'appointment',
-  'doctorDay',
-  'mailbox',
-  'monthlyBookings',
-] as const;
-export type ScenarioQueryName = (typeof scenarioQueryNames)[number];
+export { scenarioQueryNames, type ScenarioQueryName } from './scenarioRows.ts';
 
 /** An expected read-model answer: the query, its arguments, and the rows it should return. */
 export interface ExpectedRows {
@@ -81,14 +74,24 @@ export interface ScenarioFile {
 export const MONTHLY_LIMIT_PROBLEM = 'must be a whole number of bookings, 1 or more';
 
 const message = z.object({ type: z.string().min(1), data: z.record(z.string(), z.unknown()) });
-const eventMessage = message.refine(
-  (event) => (schedulingEventTypes as readonly string[]).includes(event.type),
-  'is not an event of the scheduling domain',
-);
+/** Why only checked, not parsed: the file keeps the event as written, so it reads back the same. */
+const eventMessage = message.superRefine((event, context) => {
+  const [first] = eventProblems(event);
+  if (first) context.addIssue({ code: 'custom', path: first.path, message: first.problem });
+});
 const commandMessage = message.superRefine((command, context) => {
   const validated = validateCommand(command);
-  if (validated.kind === 'invalid') context.addIssue({ code: 'custom', message: validated.error.message });
+  if (validated.kind === 'valid') return;
+  const { field, problem } = validated.error as { field?: unknown; problem?: unknown };
+  const path = typeof field === 'string' && field !== 'command' ? field.split('.') : [];
+  context.addIssue({ code: 'custom', path, message: String(problem ?? validated.error.message) });
 });
+const expectedRows = z
+  .object({ query: z.enum(scenarioQueryNames), args: z.array(z.string()), expected: z.unknown() })
+  .superRefine((rows, context) => {
+    const problem = rowsProblem(rows);
+    if (problem) context.addIssue({ code: 'custom', path: problem.path, message: problem.problem });
+  });
 
 const scenarioSchema = z.object({
   id: z.string().min(1),
@@ -111,9 +114,7 @@ const scenarioSchema = z.object({
     .max(MAX_GIVEN_STEPS),
   when: commandMessage,
   then: z.union([z.object({ events: z.array(eventMessage) }), z.object({ rejection: z.string().min(1) })]),
-  thenRows: z
-    .array(z.object({ query: z.enum(scenarioQueryNames), args: z.array(z.string()), expected: z.unknown() }))
-    .optional(),
+  thenRows: z.array(expectedRows).optional(),
 });
 
 const fileSchema = z.object({

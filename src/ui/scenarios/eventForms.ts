@@ -1,17 +1,11 @@
 /** Form descriptions for every event of DOMAIN.md, and the pure steps from typed-in text or JSON to events. */
-import { z } from 'zod';
-import { schedulingEventTypes, type SchedulingEventType } from '../../domain/scheduling/events.ts';
-import { dayIdOf, parseDayId, slotIdOf } from '../../domain/scheduling/ids.ts';
+import { checkEvent, eventProblems } from '../../domain/scheduling/eventSchemas.ts';
+import type { SchedulingEventType } from '../../domain/scheduling/events.ts';
+import { dayIdOf, slotIdOf } from '../../domain/scheduling/ids.ts';
 import { DEFAULT_WORKING_HOURS } from '../../domain/scheduling/practice/policies.ts';
 import type { Message } from '../../domain/scheduling/scenarioFile.ts';
-import { isDate, isOnSlotGrid, isTime, minutesOf, SLOT_MINUTES } from '../../domain/scheduling/time.ts';
-import {
-  fieldProblem,
-  parseSlotList,
-  parseWorkingHours,
-  type FieldKind,
-  type FieldSpec,
-} from '../lib/commandForms.ts';
+import { SLOT_MINUTES } from '../../domain/scheduling/time.ts';
+import { parseSlotList, parseWorkingHours, type FieldKind, type FieldSpec } from '../lib/commandForms.ts';
 
 /** One event type's form: its fields, and the events the typed-in values stand for. */
 export interface EventFormSpec {
@@ -169,100 +163,6 @@ export const eventFormSpecs: EventFormSpec[] = [
   },
 ];
 
-const id = z
-  .string({ error: 'must be a text' })
-  .min(1, 'must not be empty')
-  .regex(/^\S+$/, 'must not contain spaces');
-const text = z.string({ error: 'must be a text' }).trim().min(1, 'must not be empty');
-const date = z
-  .string({ error: 'must be a date YYYY-MM-DD' })
-  .refine(isDate, 'must be a real date YYYY-MM-DD');
-const time = z.string({ error: 'must be a time HH:MM' }).refine(isTime, 'must be a time HH:MM');
-const dayId = id.refine((value) => {
-  const parsed = parseDayId(value);
-  return parsed !== null && isDate(parsed.date);
-}, 'must be <doctorId>_<YYYY-MM-DD>');
-const period = z
-  .object({ from: time, to: time })
-  .refine(({ from, to }) => minutesOf(from) < minutesOf(to), 'must end after it starts');
-/** Why a check of its own: a day's id names its doctor and date, and projections read them from either. */
-const dayOfItsDoctor = (
-  data: { dayId: string; doctorId: string; date: string },
-  context: z.RefinementCtx,
-) => {
-  if (data.dayId !== dayIdOf(data.doctorId, data.date))
-    context.addIssue({
-      code: 'custom',
-      path: ['dayId'],
-      message: `must be ${dayIdOf(data.doctorId, data.date)}`,
-    });
-};
-
-const schemas = {
-  DoctorRegistered: z.object({
-    doctorId: id,
-    name: text,
-    specialty: text,
-    workingHours: z.array(period, { error: 'must be a list of periods' }).min(1, 'must name a period'),
-  }),
-  PatientRegistered: z.object({
-    patientId: id,
-    name: text,
-    email: z.email({ error: 'must be an email address' }),
-    birthDate: date,
-  }),
-  DayScheduled: z.object({ dayId, doctorId: id, date }).superRefine(dayOfItsDoctor),
-  SlotScheduled: z
-    .object({
-      dayId,
-      slotId: id,
-      doctorId: id,
-      date,
-      startTime: time.refine(isOnSlotGrid, 'must be on the 10-minute grid (09:00, 09:10, …)'),
-      durationMinutes: z.literal(SLOT_MINUTES, { error: `must be ${SLOT_MINUTES}` }),
-    })
-    .superRefine(dayOfItsDoctor),
-  SlotBooked: z.object({ dayId, slotId: id, patientId: id, pairedSlotId: id.optional() }),
-  SlotBookingCancelled: z.object({ dayId, slotId: id, patientId: id, reason: text }),
-  SlotScheduleCancelled: z.object({ dayId, slotId: id }),
-  DayScheduleCancelled: z.object({ dayId, reason: text }),
-  DayScheduleArchived: z.object({ dayId }),
-  PatientNotified: z.object({ patientId: id, subject: text, body: text, causationEventId: id }),
-} satisfies Record<SchedulingEventType, z.ZodType>;
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-export type CheckedEvent = { kind: 'valid' } | { kind: 'invalid'; field: string; problem: string };
-
-/** Pure: every problem of an event's shape, by the top-level field it is in (`type`, `data` or a data field). */
-function eventIssues(event: unknown): { field: string; problem: string }[] {
-  if (!isRecord(event)) return [{ field: '', problem: 'must be an object {type, data}' }];
-  const type = event.type;
-  if (typeof type !== 'string' || !(schedulingEventTypes as readonly string[]).includes(type))
-    return [
-      {
-        field: 'type',
-        problem: `must be one of ${schedulingEventTypes.join(', ')} (got ${JSON.stringify(type) ?? 'nothing'})`,
-      },
-    ];
-  const data = event.data;
-  if (!isRecord(data)) return [{ field: 'data', problem: 'must be an object' }];
-  const parsed = schemas[type as SchedulingEventType].safeParse(data);
-  if (parsed.success) return [];
-  return parsed.error.issues.map((issue) => {
-    const field = String(issue.path[0] ?? '');
-    const isMissing = issue.path.length === 1 && data[field] === undefined;
-    return { field, problem: isMissing ? 'is required' : issue.message };
-  });
-}
-
-/** Pure: is `event` a scheduling event whose data has the shape DOMAIN.md gives it? The first bad field if not. */
-export function checkEvent(event: unknown): CheckedEvent {
-  const [issue] = eventIssues(event);
-  return issue ? { kind: 'invalid', ...issue } : { kind: 'valid' };
-}
-
 export type BuiltEvents =
   { kind: 'valid'; events: Message[] } | { kind: 'invalid'; problems: Record<string, string> };
 
@@ -272,27 +172,49 @@ export function buildEvents(spec: EventFormSpec, values: Record<string, string>)
   const trimmed: Record<string, string> = {};
   for (const f of spec.fields) {
     const raw = (values[f.name] ?? '').trim();
-    const problem = fieldProblem(f, raw) ?? (f.kind === 'slots' ? offGrid(startTimesOf(raw)) : null);
+    // Why only lists here: how a list is typed is the form's business; what each value must be is the domain's.
+    const problem = raw === '' ? null : listProblem(f.kind, raw);
     if (problem) problems[f.name] = `${f.label} ${problem}`;
     else trimmed[f.name] = raw;
   }
   if (Object.keys(problems).length > 0) return { kind: 'invalid', problems };
   const events = spec.toEvents(trimmed);
-  for (const event of events) {
-    const issues = eventIssues(event);
-    if (issues.length === 0) continue;
-    // Why prefer a typed-in field: a derived one (the day id) is wrong only because one of them is.
-    const onForm = issues.find((issue) => spec.fields.some((each) => each.name === issue.field)) ?? issues[0];
-    const f = spec.fields.find((each) => each.name === onForm.field) ?? spec.fields[0];
-    return { kind: 'invalid', problems: { [f.name]: `${f.label} ${onForm.problem}` } };
+  const found = events.flatMap((event) => eventProblems(event).map((each) => ({ event, ...each })));
+  for (const { event, path, problem } of found) {
+    const f = formFieldOf(spec, path);
+    if (!f || problems[f.name]) continue;
+    // Why the value too: one start time of a list is wrong, and the list may be long.
+    const which = f.kind === 'slots' ? `${String(valueAt(event, path))} ` : '';
+    problems[f.name] = `${f.label} ${which}${problem}`;
   }
-  return { kind: 'valid', events };
+  // Why a fallback: a field the form derives (the day id) is wrong only because a typed-in one is.
+  if (found.length > 0 && Object.keys(problems).length === 0) {
+    const [first] = found;
+    problems[spec.fields[0].name] = `${spec.fields[0].label}: ${first.path.join('.')} ${first.problem}`;
+  }
+  return Object.keys(problems).length > 0 ? { kind: 'invalid', problems } : { kind: 'valid', events };
 }
 
-function offGrid(times: string[]): string | null {
-  const wrong = times.find((startTime) => !isOnSlotGrid(startTime));
-  return wrong ? `"${wrong}" is not on the 10-minute grid (09:00, 09:10, …)` : null;
+/** The form field a problem of the built event's data is in: the same name, or the list it came from. */
+function formFieldOf(spec: EventFormSpec, path: (string | number)[]): FieldSpec | undefined {
+  const name = String(path[1] ?? '');
+  return (
+    spec.fields.find((f) => f.name === name) ??
+    (name === 'startTime' ? spec.fields.find((f) => f.kind === 'slots') : undefined)
+  );
 }
+
+function listProblem(kind: FieldKind, raw: string): string | null {
+  const parsed =
+    kind === 'slots' ? parseSlotList(raw) : kind === 'workingHours' ? parseWorkingHours(raw) : null;
+  return parsed && 'problem' in parsed ? parsed.problem : null;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const valueAt = (event: Message, path: (string | number)[]): unknown =>
+  path.reduce<unknown>((current, key) => (current as Record<string | number, unknown>)?.[key], event);
 
 /** Pure: the data of one event typed as JSON, checked; or what is wrong with it. */
 export function parseEventData(
@@ -308,7 +230,7 @@ export function parseEventData(
   const checked = checkEvent({ type, data });
   return checked.kind === 'valid'
     ? { kind: 'ok', event: { type, data: data as Record<string, unknown> } }
-    : { kind: 'invalid', message: `${type}: data.${checked.field} ${checked.problem}` };
+    : { kind: 'invalid', message: `${type}: ${checked.path} ${checked.problem}` };
 }
 
 /** Pure: a JSON list of events, every one checked; or the first problem and which event it is in. */
@@ -325,14 +247,11 @@ export function parseEventList(
     return { kind: 'invalid', message: 'The expected events must be a JSON list [ … ].' };
   for (const [index, event] of list.entries()) {
     const checked = checkEvent(event);
-    if (checked.kind === 'invalid') {
-      const where =
-        checked.field === 'type' || checked.field === '' ? checked.field : `data.${checked.field}`;
+    if (checked.kind === 'invalid')
       return {
         kind: 'invalid',
-        message: `Event ${index + 1}: ${where ? `${where} ` : ''}${checked.problem}`,
+        message: `Event ${index + 1}: ${checked.path ? `${checked.path} ` : ''}${checked.problem}`,
       };
-    }
   }
   return {
     kind: 'ok',

@@ -47,21 +47,20 @@ describe('the scenario file', () => {
       const parsed = parseScenarioFile(broken);
       expect(parsed.kind).toBe('invalid');
       if (parsed.kind === 'invalid') {
-        expect(parsed.path).toBe('scenarios.2.when');
-        expect(parsed.message).toMatch(
-          /^scenarios\.2\.when: CancelSlotBooking is invalid: data\.slotId must be a text$/,
-        );
+        expect(parsed.path).toBe('scenarios.2.when.data.slotId');
+        expect(parsed.message).toBe('scenarios.2.when.data.slotId: must be a text');
       }
     });
 
     it('names an unknown event type', () => {
       const broken = file();
       broken.scenarios[1].given[0].event.type = 'DoctorHired';
-      expect(parseScenarioFile(broken)).toEqual({
-        kind: 'invalid',
-        path: 'scenarios.1.given.0.event',
-        message: 'scenarios.1.given.0.event: is not an event of the scheduling domain',
-      });
+      const parsed = parseScenarioFile(broken);
+      expect(parsed).toMatchObject({ kind: 'invalid', path: 'scenarios.1.given.0.event.type' });
+      if (parsed.kind === 'invalid')
+        expect(parsed.message).toMatch(
+          /^scenarios\.1\.given\.0\.event\.type: must be one of .*\(got "DoctorHired"\)$/,
+        );
     });
 
     it('names an unknown read-model query', () => {
