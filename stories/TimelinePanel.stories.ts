@@ -4,7 +4,7 @@ import type { Sandbox } from '../src/app/sandbox.ts';
 import { AppState } from '../src/ui/appState.svelte.ts';
 import TimelinePanel from '../src/ui/timeline/TimelinePanel.svelte';
 import { TimelineState } from '../src/ui/timeline/timelineState.svelte.ts';
-import { causalLog, conflictLog, largeLog, smallLog } from '../src/visualization/sampleLogs.ts';
+import { causalLog, conflictLog, laggingLog, largeLog, smallLog } from '../src/visualization/sampleLogs.ts';
 
 /** An app over a sandbox that already holds a log (built by dispatching real commands). */
 async function appOver(build: () => Promise<Sandbox>): Promise<{ app: AppState; timeline: TimelineState }> {
@@ -45,6 +45,16 @@ export const Conflict: Story = {
     await expect(canvasElement.querySelector('.conflict-label')?.textContent).toMatch(
       /expected v\d+ · actual v\d+/,
     );
+  },
+};
+/** Waves of bookings appended before the read side is delivered any of them: the lag history shows each wave. */
+export const ReadSideLag: Story = {
+  loaders: [() => appOver(laggingLog)],
+  play: async ({ canvasElement }) => {
+    const bars = canvasElement.querySelectorAll('path.lag-history');
+    // One per projection and saga: every subscriber fell behind during each wave.
+    await expect(bars.length).toBe(7);
+    await expect(bars[0].querySelector('title')?.textContent).toMatch(/up to 3 events/);
   },
 };
 export const HundredThousandEvents: Story = {

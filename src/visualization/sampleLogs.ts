@@ -101,6 +101,30 @@ export async function conflictLog(): Promise<Sandbox> {
   return sandbox;
 }
 
+/**
+ * Eventual consistency made visible: waves of bookings dispatched together under a deterministic scheduler, so
+ * each wave is appended before projections and sagas are delivered any of it; the read side falls behind by up to
+ * a wave, then catches up before the next. Settled.
+ */
+export async function laggingLog(): Promise<Sandbox> {
+  const sandbox = createSandbox({ now: NOW, scheduler: createDeterministicScheduler() });
+  const dates = ['2026-03-03', '2026-03-04', '2026-03-05'];
+  await practice(sandbox, dates);
+  await sandbox.settle();
+  for (const [wave, date] of dates.entries()) {
+    const times = slotTimes('09:00', 4);
+    await Promise.all(
+      patients.map((p, i) =>
+        sandbox.dispatch(bookSlot({ ...anaSilva, ...p, date, startTime: times[(i + wave) % 4] }), {
+          actor: p.name,
+        }),
+      ),
+    );
+    await sandbox.settle();
+  }
+  return sandbox;
+}
+
 const addDays = (date: string, days: number) => {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);

@@ -79,10 +79,11 @@ const streamLabel = (streamId: string) => {
   return dash < 0 ? streamId : streamId.slice(dash + 1);
 };
 
-/** Pure: the x scale over global positions 1…head (half a position of margin each side), before zoom. */
+/** Pure: the x scale over global positions 1…head (margins for the first event and for rejections at the head), before zoom. */
 export const positionScale = (head: number, width: number): ScaleLinear<number, number> =>
   scaleLinear()
-    .domain([0.5, Math.max(1, head) + 0.5])
+    // Why a whole position of room after the head: a command rejected at the head is drawn at head + 0.5.
+    .domain([0.5, Math.max(1, head) + 1])
     .range([0, Math.max(1, width)]);
 
 export interface EventMarkLayout {
@@ -304,6 +305,8 @@ function edgesOf(events: EventMarkLayout[], commands: CommandMarkLayout[]): Edge
   return edges;
 }
 
+const LAG_SCALE_FLOOR = 16;
+
 /**
  * The lag a subscriber had each time the log moved on, over the visible positions: per pixel column the largest
  * lag seen there, drawn as a bar hanging from the lane's top (square-root scale, so a lag of one stays visible
@@ -343,11 +346,13 @@ function lagBars(
   }
   if (maxLag === 0) return { path: '', maxLag };
   const room = lane.height - 8;
+  // Why a floor of 16 on the scale's top: a lag of one event is the normal gap, not a full-height alarm.
+  const top = Math.max(maxLag, LAG_SCALE_FLOOR);
   const barWidth = Math.max(1, Math.min(8, k * 0.8));
   let path = '';
   for (let c = 0; c < columns.length; c++) {
     if (columns[c] === 0) continue;
-    const h = Math.max(1.5, room * Math.sqrt(columns[c] / maxLag));
+    const h = Math.max(1.5, room * Math.sqrt(columns[c] / top));
     path += `M${(c + 0.5 - barWidth / 2).toFixed(1)},${lane.y + 4}h${barWidth.toFixed(1)}v${h.toFixed(1)}h${(-barWidth).toFixed(1)}z`;
   }
   return { path, maxLag };
