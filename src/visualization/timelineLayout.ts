@@ -307,6 +307,9 @@ function edgesOf(events: EventMarkLayout[], commands: CommandMarkLayout[]): Edge
 
 const LAG_SCALE_FLOOR = 16;
 
+/** A number rounded to tenths (SVG paths need no more; cheaper than toFixed in the hot loops). */
+const tenths = (n: number) => Math.round(n * 10) / 10;
+
 /**
  * The lag a subscriber had each time the log moved on, over the visible positions: per pixel column the largest
  * lag seen there, drawn as a bar hanging from the lane's top (square-root scale, so a lag of one stays visible
@@ -348,14 +351,17 @@ function lagBars(
   const room = lane.height - 8;
   // Why a floor of 16 on the scale's top: a lag of one event is the normal gap, not a full-height alarm.
   const top = Math.max(maxLag, LAG_SCALE_FLOOR);
-  const barWidth = Math.max(1, Math.min(8, k * 0.8));
-  let path = '';
+  const barWidth = tenths(Math.max(1, Math.min(8, k * 0.8)));
+  // Why the constant parts built once: this loop runs per pixel column, per lane, per frame.
+  const [top0, across, back] = [`,${lane.y + 4}h${barWidth}v`, `h${-barWidth}z`, 0.5 - barWidth / 2];
+  const parts: string[] = [];
   for (let c = 0; c < columns.length; c++) {
     if (columns[c] === 0) continue;
-    const h = Math.max(1.5, room * Math.sqrt(columns[c] / top));
-    path += `M${(c + 0.5 - barWidth / 2).toFixed(1)},${lane.y + 4}h${barWidth.toFixed(1)}v${h.toFixed(1)}h${(-barWidth).toFixed(1)}z`;
+    parts.push(
+      `M${tenths(c + back)}${top0}${tenths(Math.max(1.5, room * Math.sqrt(columns[c] / top)))}${across}`,
+    );
   }
-  return { path, maxLag };
+  return { path: parts.join(''), maxLag };
 }
 
 /** One path per lane: a bar per `binWidth` pixels, its height growing with the number of marks there. */
@@ -439,14 +445,15 @@ function densityPaths(
     for (const n of row) if (n > max) max = n;
     const base = lane.y + lane.height - 4;
     const room = lane.height - 8;
-    let d = '';
+    const parts: string[] = [];
+    const across = `h${binWidth - 0.6}v`;
     for (let b = 0; b < bins; b++) {
       if (row[b] === 0) continue;
       // Why a square root: a bin with one mark must stay visible next to a bin with a hundred.
-      const h = Math.max(1.5, room * Math.sqrt(row[b] / max));
-      d += `M${b * binWidth},${base}v${-h.toFixed(1)}h${binWidth - 0.6}v${h.toFixed(1)}z`;
+      const h = tenths(Math.max(1.5, room * Math.sqrt(row[b] / max)));
+      parts.push(`M${b * binWidth},${base}v${-h}${across}${h}z`);
     }
-    paths.push({ laneId, path: d });
+    paths.push({ laneId, path: parts.join('') });
   }
   return paths;
 }
