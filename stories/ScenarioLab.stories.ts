@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/svelte-vite';
-import { expect, within } from 'storybook/test';
+import { expect, waitFor, within } from 'storybook/test';
 import { builtInScenarios } from '../src/domain/scheduling/scenarioFile.ts';
 import ScenarioLab from '../src/ui/scenarios/ScenarioLab.svelte';
 import { ScenarioLabState } from '../src/ui/scenarios/scenarioLab.svelte.ts';
@@ -159,6 +159,45 @@ export const ExpectedEventForms: Story = {
     await userEvent.type(json, '[[{{"type":"SlotBooked","data":{{}}]');
     await userEvent.click(then.getByRole('button', { name: 'Use this JSON' }));
     await expect(then.getByText('Event 1: data.dayId is required')).toBeInTheDocument();
+  },
+};
+
+/** Expected read models from a form: a count as a number, a bad month named next to its field, rows taken from a run. */
+export const ExpectedRowsForm: Story = {
+  loaders: [
+    () => {
+      const lab = new ScenarioLabState();
+      lab.load(overbooking);
+      return { lab };
+    },
+  ],
+  play: async ({ canvas, userEvent }) => {
+    const then = within(canvas.getByRole('region', { name: /^Then/ }));
+    const count = within(then.getByRole('group', { name: 'Expected read model 1' }));
+    await expect(count.getByLabelText('Expected bookings')).toHaveValue(3);
+    await expect(count.getByLabelText('Patient id')).toHaveValue('tom-baker');
+    await userEvent.clear(count.getByLabelText('Month'));
+    await userEvent.type(count.getByLabelText('Month'), 'March');
+    await expect(count.getByText('Month must be YYYY-MM, e.g. 2026-03')).toBeInTheDocument();
+    await userEvent.clear(count.getByLabelText('Month'));
+    await userEvent.type(count.getByLabelText('Month'), '2026-03');
+    await expect(count.queryByText(/Month must be/)).toBeNull();
+
+    await userEvent.click(then.getByRole('button', { name: 'Also expect read-model rows' }));
+    const rows = within(then.getByRole('group', { name: 'Expected read model 3' }));
+    await userEvent.selectOptions(rows.getByLabelText('Read-model query'), 'mailbox');
+    await expect(rows.getByLabelText('Patient id')).toHaveValue('');
+    await expect(rows.getByText('Patient id is required')).toBeInTheDocument();
+    await userEvent.type(rows.getByLabelText('Patient id'), 'tom-baker');
+    await expect(rows.getByLabelText('No messages')).toBeChecked();
+    await userEvent.click(rows.getByRole('button', { name: 'Take what it shows now' }));
+    await expect(await rows.findByText(/^Taken from a run after the sagas/)).toBeInTheDocument();
+    await expect(rows.getByLabelText('These rows, as JSON (advanced)')).toBeChecked();
+    const json = rows.getByLabelText('Expected answer (JSON)') as HTMLTextAreaElement;
+    await expect(json.value).toContain('"subject": "Your appointment on 2026-03-02 at 09:10 was cancelled"');
+    await expect(rows.getByText('2 rows.')).toBeInTheDocument();
+    await userEvent.click(canvas.getByRole('button', { name: 'Run scenario' }));
+    await waitFor(() => expect(canvas.getByTestId('scenario-status')).toHaveTextContent('Passed'));
   },
 };
 

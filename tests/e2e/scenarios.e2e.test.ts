@@ -78,7 +78,7 @@ describe('the scenarios tab', () => {
     await addEvent('DayScheduled', { doctorId: 'ana-silva', date: '2026-03-02' });
     await addEvent('SlotScheduled', { doctorId: 'ana-silva', date: '2026-03-02', startTimes: '09:05' });
     expect(await page.locator('#given-event-SlotScheduled-startTimes-error').innerText()).toBe(
-      'Start times "09:05" is not on the 10-minute grid (09:00, 09:10, …)',
+      'Start times "09:05" must be on the 10-minute grid (09:00, 09:10, …)',
     );
     await addEvent('SlotScheduled', { doctorId: 'ana-silva', date: '2026-03-02', startTimes: '09:00-09:30' });
     expect(await page.getByRole('list', { name: 'Given steps' }).getByRole('listitem').count()).toBe(6);
@@ -189,7 +189,9 @@ describe('the scenarios tab', () => {
     });
     await expect
       .poll(() => other.getByTestId('scenario-notice').innerText())
-      .toMatch(/^broken\.json was not imported, nothing changed\. First problem at scenarios\.0\.when: /);
+      .toMatch(
+        /^broken\.json was not imported, nothing changed\. First problem at scenarios\.0\.when\.type: must be one of /,
+      );
     expect(await other.getByRole('list', { name: 'My scenarios' }).count()).toBe(0);
     await other.getByLabel('Import file').setInputFiles(path);
     await other

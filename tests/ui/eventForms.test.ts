@@ -105,7 +105,7 @@ describe('the event forms', () => {
       });
       expect(built).toEqual({
         kind: 'invalid',
-        problems: { startTimes: 'Start times 09:05 must be on the 10-minute grid (09:00, 09:10, …)' },
+        problems: { startTimes: 'Start times "09:05" must be on the 10-minute grid (09:00, 09:10, …)' },
       });
     });
   });

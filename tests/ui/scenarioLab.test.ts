@@ -14,6 +14,7 @@ import { slotScheduled } from '../../src/domain/scheduling/builders.ts';
 import { ScenarioLabState } from '../../src/ui/scenarios/scenarioLab.svelte.ts';
 import { encodeScenarioLink } from '../../src/ui/scenarios/scenarioLink.ts';
 import { buildEvents, eventFormSpecs } from '../../src/ui/scenarios/eventForms.ts';
+import { rowsFormOf, rowsTextOf, withQuery } from '../../src/ui/scenarios/rowsForm.ts';
 
 const { anaSilva, tomBaker, mariaLopez } = people;
 const as = (command: unknown) => command as Message;
@@ -228,6 +229,78 @@ describe('the scenario builder', () => {
       const opened = new ScenarioLabState({ hash: new URL(lab.link('http://x/')!).hash });
       expect(opened.monthlyLimit).toBe('2');
       expect(lab.testSource()).toContain('const monthlyLimit = 2;');
+    });
+  });
+
+  describe('expected read models from their form', () => {
+    const overbooking = builtInScenarios.find((s) => s.id === 'overbooking-accepted-first')!;
+
+    it('builds the rows a product owner filled in, and the run checks them after the sagas', async () => {
+      const lab = new ScenarioLabState();
+      lab.load({ ...overbooking, thenRows: [] });
+      lab.addRows();
+      const picked = withQuery(rowsFormOf(lab.rows[0]), 'monthlyBookings');
+      Object.assign(lab.rows[0], rowsTextOf({ ...picked, args: ['tom-baker', '2026-03'], count: '3' }));
+      const built = lab.build();
+      expect(built.kind === 'ok' && built.scenario.thenRows).toEqual([
+        { query: 'monthlyBookings', args: ['tom-baker', '2026-03'], expected: 3 },
+      ]);
+      await lab.runNow();
+      expect(lab.run?.pass).toBe(true);
+    });
+
+    it('expects no free slots as an empty list, and fails when there are some', async () => {
+      const lab = new ScenarioLabState();
+      lab.load({ ...overbooking, thenRows: [] });
+      lab.addRows();
+      expect(rowsFormOf(lab.rows[0])).toMatchObject({ query: 'availableSlots', expectation: 'none' });
+      await lab.runNow();
+      expect(lab.run?.pass).toBe(false);
+      expect(lab.run?.checks[1].label).toBe('Read model availableSlots(2026-03-02) after the sagas');
+    });
+
+    it('names a bad argument by its path and runs nothing', async () => {
+      const lab = new ScenarioLabState();
+      lab.load(overbooking);
+      lab.rows[0].args = 'tom-baker, March';
+      await lab.runNow();
+      expect(lab.run).toBeNull();
+      expect(lab.notice?.text).toBe(
+        'The scenario is not complete: thenRows.0.args.1: must be YYYY-MM, e.g. 2026-03',
+      );
+    });
+  });
+
+  describe('when a file or link holds an event whose data does not fit its type', () => {
+    const bookAFreeSlot = builtInScenarios.find((s) => s.id === 'book-a-free-slot')!;
+    const broken = {
+      ...bookAFreeSlot,
+      given: [
+        ...bookAFreeSlot.given.slice(0, 2),
+        { kind: 'event' as const, event: { type: 'SlotBooked', data: {} } },
+      ],
+    };
+
+    it('does not open the link, names the field, and changes nothing', () => {
+      const lab = builtSlotAlreadyBooked();
+      const before = lab.build();
+      lab.openLink(`#${encodeScenarioLink(broken)}`);
+      expect(lab.linkError).toBe(
+        'This scenario link cannot be opened: it does not hold a valid scenario (scenarios.0.given.2.event.data.dayId: is required).',
+      );
+      expect(lab.build()).toEqual(before);
+      expect(lab.run).toBeNull();
+    });
+
+    it('imports nothing from the file and names the field', async () => {
+      const lab = builtSlotAlreadyBooked();
+      const text = JSON.stringify(toScenarioFile([bookAFreeSlot, broken]));
+      await lab.importText(text, 'mine.json', 'x');
+      expect(lab.notice).toEqual({
+        text: 'mine.json was not imported, nothing changed. First problem at scenarios.1.given.2.event.data.dayId: is required',
+        isError: true,
+      });
+      expect(lab.title).toBe('Maria cannot take Tom’s slot');
     });
   });
 

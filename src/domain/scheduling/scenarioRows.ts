@@ -29,7 +29,7 @@ export const scenarioQueries: Record<
 };
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-export const MONTH_PROBLEM = 'must be a month YYYY-MM, e.g. 2026-03';
+export const MONTH_PROBLEM = 'must be YYYY-MM, e.g. 2026-03';
 
 /** Pure: what is wrong with one argument of a query, or null. */
 export function argumentProblem(kind: QueryArgumentKind, value: string): string | null {

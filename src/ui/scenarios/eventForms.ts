@@ -184,7 +184,7 @@ export function buildEvents(spec: EventFormSpec, values: Record<string, string>)
     const f = formFieldOf(spec, path);
     if (!f || problems[f.name]) continue;
     // Why the value too: one start time of a list is wrong, and the list may be long.
-    const which = f.kind === 'slots' ? `${String(valueAt(event, path))} ` : '';
+    const which = f.kind === 'slots' ? `"${String(valueAt(event, path))}" ` : '';
     problems[f.name] = `${f.label} ${which}${problem}`;
   }
   // Why a fallback: a field the form derives (the day id) is wrong only because a typed-in one is.

@@ -89,7 +89,7 @@ describe('a scenario file whose events or commands do not fit their type', () =>
     const broken = file();
     broken.scenarios[overbooking].thenRows[0].args = ['tom-baker', 'March'];
     expect(problemOf(broken)).toBe(
-      `scenarios.${overbooking}.thenRows.0.args.1: must be a month YYYY-MM, e.g. 2026-03`,
+      `scenarios.${overbooking}.thenRows.0.args.1: must be YYYY-MM, e.g. 2026-03`,
     );
   });
 

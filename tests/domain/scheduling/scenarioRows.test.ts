@@ -26,7 +26,7 @@ describe('an expected read-model answer', () => {
 
   it.each([
     ['availableSlots', ['Monday'], ['args', 0], 'must be a real date YYYY-MM-DD'],
-    ['monthlyBookings', ['tom-baker', 'March'], ['args', 1], 'must be a month YYYY-MM, e.g. 2026-03'],
+    ['monthlyBookings', ['tom-baker', 'March'], ['args', 1], 'must be YYYY-MM, e.g. 2026-03'],
     ['doctorDay', ['ana-silva'], ['args', 0], 'must be <doctorId>_<YYYY-MM-DD>'],
     ['mailbox', ['tom baker'], ['args', 0], 'must not contain spaces'],
     ['appointment', [''], ['args', 0], 'is required'],
@@ -50,7 +50,7 @@ describe('an expected read-model answer', () => {
 
   it('knows the arguments of every query', () => {
     expect(scenarioQueries.monthlyBookings.args).toEqual(['patientId', 'month']);
-    expect(argumentProblem('month', '2026-13')).toBe('must be a month YYYY-MM, e.g. 2026-03');
+    expect(argumentProblem('month', '2026-13')).toBe('must be YYYY-MM, e.g. 2026-03');
     expect(argumentProblem('slotId', 'ana-silva_2026-03-02_09:00')).toBeNull();
   });
 });
