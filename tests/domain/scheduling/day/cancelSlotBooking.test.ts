@@ -1,6 +1,7 @@
 import { describe, it } from 'vitest';
 import {
   cancelSlotBooking,
+  dayScheduleArchived,
   slotBooked,
   slotBookingCancelled,
 } from '../../../../src/domain/scheduling/builders.ts';
@@ -107,6 +108,12 @@ describe('CancelSlotBooking', () => {
         .when(cancelSlotBooking({ patientId: tomBaker.patientId, reason: 'overbooking' }), {
           now: '2026-03-02T09:30',
         })
+        .thenEvents([slotBookingCancelled({ reason: 'overbooking' })]);
+    });
+
+    it('still cancels it when the day was archived in between (found by the monthly-cap property)', () => {
+      given([...aScheduledDay(), slotBooked(), dayScheduleArchived()])
+        .when(cancelSlotBooking({ patientId: tomBaker.patientId, reason: 'overbooking' }))
         .thenEvents([slotBookingCancelled({ reason: 'overbooking' })]);
     });
   });
