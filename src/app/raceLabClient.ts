@@ -3,6 +3,7 @@ import type { Overshoot } from '../domain/scheduling/invariants.ts';
 import type { RaceConfig } from '../simulation/generators.ts';
 import type { LabResult } from '../simulation/lab.ts';
 import type { BugToggles } from '../simulation/race.ts';
+import { runInWorker, type WorkerRun } from './workerRun.ts';
 
 /** What the lab asks for: one property (or `everyProperty`), how many races, from which seed. */
 export interface RaceLabRequest {
@@ -40,12 +41,7 @@ export interface RaceLabWorkerApi {
 }
 
 /** A lab run in its own Web Worker: `stop()` terminates the worker, and `result` then resolves to `stopped`. */
-export interface RaceLabRun {
-  result: Promise<
-    { kind: 'done'; result: LabResult } | { kind: 'stopped' } | { kind: 'crashed'; message: string }
-  >;
-  stop(): void;
-}
+export type RaceLabRun = WorkerRun<LabResult>;
 
 /** Starts a lab run in a fresh worker; live progress arrives through `onProgress`. */
 export function startRaceLab(
@@ -53,40 +49,17 @@ export function startRaceLab(
   onProgress: (progress: RaceLabProgress) => void,
 ): RaceLabRun {
   const worker = new Worker(new URL('./raceWorker.ts', import.meta.url), { type: 'module' });
-  const api = Comlink.wrap<RaceLabWorkerApi>(worker);
-  let settle: (value: { kind: 'stopped' } | { kind: 'crashed'; message: string }) => void = () => {};
-  const interrupted = new Promise<{ kind: 'stopped' } | { kind: 'crashed'; message: string }>(
-    (resolve) => (settle = resolve),
-  );
-  worker.addEventListener('error', (event) => {
-    settle({ kind: 'crashed', message: event.message || 'The race worker failed to start.' });
-    worker.terminate();
-  });
   let isStopped = false;
   // Why the guard: progress already posted by the worker may still be in flight when it is terminated.
   const report = (progress: RaceLabProgress) => {
     if (!isStopped) onProgress(progress);
   };
-  const finished = api.run(JSON.parse(JSON.stringify(request)) as RaceLabRequest, Comlink.proxy(report)).then(
-    (result) => ({ kind: 'done' as const, result }),
-    (error: unknown) => ({
-      kind: 'crashed' as const,
-      message: error instanceof Error ? error.message : String(error),
-    }),
+  return runInWorker<RaceLabWorkerApi, LabResult>(
+    worker,
+    'race',
+    (api) => api.run(JSON.parse(JSON.stringify(request)) as RaceLabRequest, Comlink.proxy(report)),
+    () => (isStopped = true),
   );
-  const result = Promise.race([finished, interrupted]).finally(() => {
-    worker.terminate();
-    api[Comlink.releaseProxy]();
-  });
-  return {
-    result,
-    stop: () => {
-      // Why terminate rather than ask: a race in progress cannot be interrupted from outside, the worker can.
-      isStopped = true;
-      worker.terminate();
-      settle({ kind: 'stopped' });
-    },
-  };
 }
 
 /** Coverage before the first race. */
