@@ -1,4 +1,4 @@
-/** The shape DOMAIN.md gives each scheduling event's data, checked: one rule for the builder's forms and scenario files. */
+/** The field rules commands and events share, and the shape DOMAIN.md gives each event's data: one rule for forms, files and dispatch. */
 import { z } from 'zod';
 import { schedulingEventTypes, type SchedulingEventType } from './events.ts';
 import { dayIdOf, parseDayId } from './ids.ts';
@@ -17,7 +17,8 @@ export const dayIdRule = idRule.refine((value) => {
   const parsed = parseDayId(value);
   return parsed !== null && isDate(parsed.date);
 }, 'must be <doctorId>_<YYYY-MM-DD>');
-const period = z
+export const slotTimeRule = timeRule.refine(isOnSlotGrid, 'must be on the 10-minute grid (09:00, 09:10, …)');
+export const periodRule = z
   .object({ from: timeRule, to: timeRule })
   .refine(({ from, to }) => minutesOf(from) < minutesOf(to), 'must end after it starts');
 
@@ -39,7 +40,7 @@ const eventDataSchemas = {
     doctorId: idRule,
     name: textRule,
     specialty: textRule,
-    workingHours: z.array(period, { error: 'must be a list of periods' }).min(1, 'must name a period'),
+    workingHours: z.array(periodRule, { error: 'must be a list of periods' }).min(1, 'must name a period'),
   }),
   PatientRegistered: z.object({
     patientId: idRule,
@@ -54,7 +55,7 @@ const eventDataSchemas = {
       slotId: idRule,
       doctorId: idRule,
       date: dateRule,
-      startTime: timeRule.refine(isOnSlotGrid, 'must be on the 10-minute grid (09:00, 09:10, …)'),
+      startTime: slotTimeRule,
       durationMinutes: z.literal(SLOT_MINUTES, { error: `must be ${SLOT_MINUTES}` }),
     })
     .superRefine(dayOfItsDoctor),
@@ -91,6 +92,10 @@ const valueAt = (value: unknown, path: readonly PropertyKey[]): unknown =>
     value,
   );
 
+/** Pure: what a field rule's issue says of `data`: 'is required' where the field is missing, else the rule's message. */
+export const fieldProblem = (data: unknown, issue: z.core.$ZodIssue): string =>
+  valueAt(data, issue.path) === undefined ? 'is required' : issue.message;
+
 /** Pure: is `type` the name of a scheduling event? */
 export const isEventType = (type: unknown): type is SchedulingEventType =>
   typeof type === 'string' && (schedulingEventTypes as readonly string[]).includes(type);
@@ -111,7 +116,7 @@ export function eventProblems(event: unknown): EventProblem[] {
   if (parsed.success) return [];
   return parsed.error.issues.map((issue) => ({
     path: ['data', ...issue.path.map((key) => (typeof key === 'number' ? key : String(key)))],
-    problem: valueAt(data, issue.path) === undefined ? 'is required' : issue.message,
+    problem: fieldProblem(data, issue),
   }));
 }
 

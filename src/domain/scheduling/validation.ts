@@ -3,54 +3,48 @@ import type { SchedulingCommand, SchedulingCommandType } from './commands.ts';
 import { schedulingCommandTypes } from './commands.ts';
 import type { SchedulingError } from './errors.ts';
 import { invalidCommand } from './errors.ts';
-import { parseDayId } from './ids.ts';
-import { isDate, isOnSlotGrid, isTime, minutesOf } from './time.ts';
-
-const id = z
-  .string({ error: 'must be a text' })
-  .min(1, 'must not be empty')
-  .regex(/^\S+$/, 'must not contain spaces');
-const text = z.string({ error: 'must be a text' }).trim().min(1, 'must not be empty');
-const date = z
-  .string({ error: 'must be a date YYYY-MM-DD' })
-  .refine(isDate, 'must be a real date YYYY-MM-DD');
-const time = z.string({ error: 'must be a time HH:MM' }).refine(isTime, 'must be a time HH:MM');
-const slotTime = time.refine(isOnSlotGrid, 'must be on the 10-minute grid (09:00, 09:10, …)');
-const dayId = id.refine((value) => {
-  const parsed = parseDayId(value);
-  return parsed !== null && isDate(parsed.date);
-}, 'must be <doctorId>_<YYYY-MM-DD>');
-const workingPeriod = z
-  .object({ from: time, to: time })
-  .refine(({ from, to }) => minutesOf(from) < minutesOf(to), 'must end after it starts');
+import {
+  dateRule,
+  dayIdRule,
+  fieldProblem,
+  idRule,
+  periodRule,
+  slotTimeRule,
+  textRule,
+} from './eventSchemas.ts';
 
 const schemas = {
   RegisterDoctor: z.object({
-    doctorId: id,
-    name: text,
-    specialty: text,
-    workingHours: z.array(workingPeriod).optional(),
+    doctorId: idRule,
+    name: textRule,
+    specialty: textRule,
+    workingHours: z.array(periodRule).optional(),
   }),
   RegisterPatient: z.object({
-    patientId: id,
-    name: text,
+    patientId: idRule,
+    name: textRule,
     email: z.email({ error: 'must be an email address' }),
-    birthDate: date,
+    birthDate: dateRule,
   }),
   ScheduleDay: z.object({
-    doctorId: id,
-    date,
-    slots: z.array(z.object({ startTime: slotTime, slotId: id.optional() }), {
+    doctorId: idRule,
+    date: dateRule,
+    slots: z.array(z.object({ startTime: slotTimeRule, slotId: idRule.optional() }), {
       error: 'must be a list of slots',
     }),
   }),
-  ScheduleSlot: z.object({ dayId, startTime: slotTime, slotId: id.optional() }),
-  BookSlot: z.object({ dayId, slotId: id, patientId: id }),
-  BookDoubleSlot: z.object({ dayId, slotId: id, patientId: id }),
-  CancelSlotBooking: z.object({ dayId, slotId: id, reason: text, patientId: id.optional() }),
-  CancelDaySchedule: z.object({ dayId, reason: text }),
-  ArchiveDaySchedule: z.object({ dayId }),
-  NotifyPatient: z.object({ patientId: id, subject: text, body: text, causationEventId: id }),
+  ScheduleSlot: z.object({ dayId: dayIdRule, startTime: slotTimeRule, slotId: idRule.optional() }),
+  BookSlot: z.object({ dayId: dayIdRule, slotId: idRule, patientId: idRule }),
+  BookDoubleSlot: z.object({ dayId: dayIdRule, slotId: idRule, patientId: idRule }),
+  CancelSlotBooking: z.object({
+    dayId: dayIdRule,
+    slotId: idRule,
+    reason: textRule,
+    patientId: idRule.optional(),
+  }),
+  CancelDaySchedule: z.object({ dayId: dayIdRule, reason: textRule }),
+  ArchiveDaySchedule: z.object({ dayId: dayIdRule }),
+  NotifyPatient: z.object({ patientId: idRule, subject: textRule, body: textRule, causationEventId: idRule }),
 } satisfies Record<SchedulingCommandType, z.ZodType>;
 
 const isCommandType = (value: unknown): value is SchedulingCommandType =>
@@ -58,12 +52,6 @@ const isCommandType = (value: unknown): value is SchedulingCommandType =>
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
-
-const valueAt = (value: unknown, path: PropertyKey[]): unknown =>
-  path.reduce<unknown>(
-    (current, key) => (isRecord(current) || Array.isArray(current) ? (current as never)[key] : undefined),
-    value,
-  );
 
 /** Pure: a typed scheduling command, or `InvalidCommand` naming the first bad field. */
 export function validateCommand(
@@ -82,8 +70,7 @@ export function validateCommand(
   if (!parsed.success) {
     const [issue] = parsed.error.issues;
     const field = ['data', ...issue.path.map(String)].join('.');
-    const problem = valueAt(input.data, issue.path) === undefined ? 'is required' : issue.message;
-    return { kind: 'invalid', error: invalidCommand(type, field, problem) };
+    return { kind: 'invalid', error: invalidCommand(type, field, fieldProblem(input.data, issue)) };
   }
   return { kind: 'valid', command: { type, data: parsed.data } as SchedulingCommand };
 }
