@@ -24,6 +24,8 @@ export interface RaceRunOptions {
   maxSteps?: number;
   /** Compare each projection with a fresh fold after every delivery (default false: it halves the speed). */
   checkEveryDelivery?: boolean;
+  /** Receives the race's full command records (outcomes, conflicts met, heads seen), e.g. for a timeline. */
+  onCommandRecords?: (records: CommandRecord[]) => void;
 }
 
 interface SetupSnapshot {
@@ -294,7 +296,9 @@ export async function runRace(race: Race, options: RaceRunOptions = {}): Promise
     livelock = { steps: error.steps };
   }
 
-  const commands = (await store.readCommands()).map((c) => ({
+  const commandRecords = await store.readCommands();
+  options.onCommandRecords?.(commandRecords);
+  const commands = commandRecords.map((c) => ({
     commandId: c.commandId,
     type: c.type,
     actor: c.actor,

@@ -39,6 +39,11 @@ describe('opening a counterexample on the timeline', () => {
     // Two bookings of one slot are on the timeline's log: the double booking the lab found.
     const booked = shown.app.events.filter((e) => e.type === 'SlotBooked');
     expect(booked.length).toBeGreaterThanOrEqual(2);
+    // The race's commands are drawn too: each booking has its command mark, linked to its event.
+    for (const event of booked.filter((e) => e.position > log[0].position - 1)) {
+      const mark = shown.app.timelineIndex.commandById.get(event.metadata.commandId);
+      expect(mark?.eventIds, event.id).toContain(event.id);
+    }
 
     lab.goToStep(0);
     // Step 0 may append nothing yet: the timeline then stands at the end of the race's setup.

@@ -8,6 +8,7 @@ import { replayRace } from '../../app/raceRunner.ts';
 import { createSandbox } from '../../app/sandbox.ts';
 import type { RecordedEvent } from '../../core/event.ts';
 import { createMemoryStore } from '../../store/memoryStore.ts';
+import type { CommandRecord } from '../../store/eventStore.ts';
 import { AppState } from '../appState.svelte.ts';
 import { TimelineState } from '../timeline/timelineState.svelte.ts';
 import type { Counterexample, LabResult } from '../../simulation/lab.ts';
@@ -64,6 +65,8 @@ export class RaceLabState {
   /** The counterexample's log on a timeline of its own (the app's store is not touched). */
   onTimeline = $state.raw<{ app: AppState; timeline: TimelineState } | null>(null);
   #replayLog: RecordedEvent[] = [];
+  /** The replay's command records, so the timeline draws its commands, conflicts and retries. */
+  #replayCommands: CommandRecord[] = [];
   #setupHead = 0;
 
   #run: RaceLabRun | null = null;
@@ -168,7 +171,7 @@ export class RaceLabState {
       formatVersion: 1,
       exportedAt: now,
       events: this.#replayLog,
-      commands: [],
+      commands: this.#replayCommands,
     };
     const imported = await store.importLog(file);
     if (imported.kind === 'rejected') return imported.error.message;
@@ -205,6 +208,7 @@ export class RaceLabState {
     this.stepIndex = 0;
     this.isReplayExact = null;
     this.#replayLog = [];
+    this.#replayCommands = [];
     this.#closeTimeline();
   }
 
@@ -214,10 +218,12 @@ export class RaceLabState {
     this.source = source;
     const token = ++this.#replayToken;
     // Replayed here, not in the worker: a shrunk race is tiny, and a shared link then works with no worker at all.
-    const replay = await replayRace(counterexample);
+    let records: CommandRecord[] = [];
+    const replay = await replayRace(counterexample, { onCommandRecords: (r) => (records = r) });
     if (token !== this.#replayToken) return;
     this.steps = replaySteps(replay.outcome, counterexample.race.monthlyLimit);
     this.#replayLog = replay.outcome.log;
+    this.#replayCommands = records;
     this.#setupHead = replay.outcome.setupHead;
     this.isReplayExact = replay.isExact;
     this.stepIndex = 0;
