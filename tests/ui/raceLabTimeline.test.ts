@@ -45,6 +45,12 @@ describe('opening a counterexample on the timeline', () => {
       expect(mark?.eventIds, event.id).toContain(event.id);
     }
 
+    // Sagas do not run on this timeline: they are shown caught up with the log they reacted in, not lagging.
+    expect(shown.app.sagas.map((s) => [s.name, s.checkpoint, s.lag])).toEqual(
+      shown.app.sagas.map((s) => [s.name, shown.app.head, 0]),
+    );
+    expect(shown.app.sagas.length).toBe(2);
+
     lab.goToStep(0);
     // Step 0 may append nothing yet: the timeline then stands at the end of the race's setup.
     const setupHead = log[0].position - 1;

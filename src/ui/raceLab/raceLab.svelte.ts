@@ -6,6 +6,8 @@ import {
 } from '../../app/raceLabClient.ts';
 import { replayRace } from '../../app/raceRunner.ts';
 import { createSandbox } from '../../app/sandbox.ts';
+import { TimeTravel } from '../../app/timeTravel.ts';
+import { createScheduling, sagaMachines } from '../../domain/scheduling/index.ts';
 import type { RecordedEvent } from '../../core/event.ts';
 import { createMemoryStore } from '../../store/memoryStore.ts';
 import type { CommandRecord } from '../../store/eventStore.ts';
@@ -175,6 +177,18 @@ export class RaceLabState {
     };
     const imported = await store.importLog(file);
     if (imported.kind === 'rejected') return imported.error.message;
+    // Why saved saga checkpoints: sagas do not run here (their reactions are in the log), so the timeline shows
+    // them, as in a tab that does not run them, from their checkpoints: folded over the whole log, not lagging.
+    const head = this.#replayLog.length;
+    const travel = new TimeTravel(createScheduling({ monthlyLimit: this.counterexample.race.monthlyLimit }));
+    travel.sync(this.#replayLog);
+    const folded = travel.at(head);
+    for (const name of Object.keys(sagaMachines))
+      await store.saveCheckpoint({
+        subscriberId: `saga:${name}`,
+        position: head,
+        state: { saga: folded.sagaState(name), outbox: [] },
+      });
     const app = new AppState({
       makeSandbox: (options) => createSandbox({ store, now, ...options, runSagas: false }),
       role: 'follower',
