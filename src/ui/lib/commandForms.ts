@@ -1,4 +1,4 @@
-/** Form descriptions for every command of DOMAIN.md, and the pure step from typed-in text to a command. */
+/** Form descriptions for every command of DOMAIN.md, the pure step from typed-in text to a command, and the field model event forms share. */
 
 export type FieldKind = 'id' | 'text' | 'email' | 'date' | 'time' | 'dayId' | 'slots' | 'workingHours';
 
@@ -16,7 +16,8 @@ export interface CommandSpec {
   fields: FieldSpec[];
 }
 
-const field = (
+/** Pure: one field of a command's or event's form; required unless told otherwise. */
+export const field = (
   name: string,
   label: string,
   kind: FieldKind,
@@ -161,6 +162,13 @@ export function parseWorkingHours(
   return periods.length > 0 ? { periods } : { problem: 'name at least one period' };
 }
 
+/** Pure: what is wrong with how a list field (slots, working hours) is typed, or null; other kinds have no list to check. */
+export function listProblem(kind: FieldKind, raw: string): string | null {
+  const parsed =
+    kind === 'slots' ? parseSlotList(raw) : kind === 'workingHours' ? parseWorkingHours(raw) : null;
+  return parsed && 'problem' in parsed ? parsed.problem : null;
+}
+
 /** Pure: checks one typed-in value's form (not the domain's rules); the problem in words, or null. */
 export function fieldProblem(spec: FieldSpec, raw: string): string | null {
   const value = raw.trim();
@@ -178,14 +186,9 @@ export function fieldProblem(spec: FieldSpec, raw: string): string | null {
       return TIME.test(value) ? null : 'must be a time HH:MM';
     case 'dayId':
       return /^\S+_\d{4}-\d{2}-\d{2}$/.test(value) ? null : 'must be <doctorId>_<YYYY-MM-DD>';
-    case 'slots': {
-      const parsed = parseSlotList(value);
-      return 'problem' in parsed ? parsed.problem : null;
-    }
-    case 'workingHours': {
-      const parsed = parseWorkingHours(value);
-      return 'problem' in parsed ? parsed.problem : null;
-    }
+    case 'slots':
+    case 'workingHours':
+      return listProblem(spec.kind, value);
     default:
       return null;
   }

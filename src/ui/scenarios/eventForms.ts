@@ -5,7 +5,7 @@ import { dayIdOf, slotIdOf } from '../../domain/scheduling/ids.ts';
 import { DEFAULT_WORKING_HOURS } from '../../domain/scheduling/practice/policies.ts';
 import type { Message } from '../../domain/scheduling/scenarioFile.ts';
 import { SLOT_MINUTES } from '../../domain/scheduling/time.ts';
-import { parseSlotList, parseWorkingHours, type FieldKind, type FieldSpec } from '../lib/commandForms.ts';
+import { field, listProblem, parseSlotList, parseWorkingHours, type FieldSpec } from '../lib/commandForms.ts';
 
 /** One event type's form: its fields, and the events the typed-in values stand for. */
 export interface EventFormSpec {
@@ -15,20 +15,6 @@ export interface EventFormSpec {
   /** Pure: the events of checked values; ids the domain derives (day id, default slot id) are derived here too. */
   toEvents: (values: Record<string, string>) => Message[];
 }
-
-const field = (
-  name: string,
-  label: string,
-  kind: FieldKind,
-  isRequired = true,
-  hint?: string,
-): FieldSpec => ({
-  name,
-  label,
-  kind,
-  isRequired,
-  hint,
-});
 
 const dayIdField = field('dayId', 'Day id', 'dayId', true, 'e.g. ana-silva_2026-03-02');
 const slotIdField = field('slotId', 'Slot id', 'id', true, 'e.g. ana-silva_2026-03-02_09:00');
@@ -202,12 +188,6 @@ function formFieldOf(spec: EventFormSpec, path: (string | number)[]): FieldSpec 
     spec.fields.find((f) => f.name === name) ??
     (name === 'startTime' ? spec.fields.find((f) => f.kind === 'slots') : undefined)
   );
-}
-
-function listProblem(kind: FieldKind, raw: string): string | null {
-  const parsed =
-    kind === 'slots' ? parseSlotList(raw) : kind === 'workingHours' ? parseWorkingHours(raw) : null;
-  return parsed && 'problem' in parsed ? parsed.problem : null;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
