@@ -134,6 +134,9 @@ export const GivenEventForm: Story = {
     await userEvent.click(given.getByRole('button', { name: 'Add SlotScheduled to Given' }));
     const steps = within(canvas.getByRole('list', { name: 'Given steps' }));
     await expect(steps.getAllByRole('listitem')).toHaveLength(3);
+    await expect(given.queryByRole('button', { name: 'Move Given step 3 earlier' })).toBeNull();
+    await userEvent.click(given.getByRole('button', { name: 'Remove Given step 3' }));
+    await expect(steps.getAllByRole('listitem')).toHaveLength(2);
   },
 };
 
@@ -153,6 +156,16 @@ export const ExpectedEventForms: Story = {
     await userEvent.type(then.getByLabelText('Patient id'), 'maria-lopez');
     await userEvent.click(then.getByRole('button', { name: 'Expect SlotBooked' }));
     await expect(then.getByRole('list', { name: 'Expected events' })).toHaveTextContent('maria-lopez');
+    await userEvent.clear(then.getByLabelText('Patient id'));
+    await userEvent.type(then.getByLabelText('Patient id'), 'tom-baker');
+    await userEvent.click(then.getByRole('button', { name: 'Expect SlotBooked' }));
+    await expect(then.getByRole('button', { name: 'Move expected event 1 earlier' })).toBeDisabled();
+    await userEvent.click(then.getByRole('button', { name: 'Move expected event 2 earlier' }));
+    const expected = within(then.getByRole('list', { name: 'Expected events' }));
+    await expect(expected.getAllByRole('listitem')[0]).toHaveTextContent('tom-baker');
+    await userEvent.click(then.getByRole('button', { name: 'Remove expected event 2' }));
+    await expect(expected.getAllByRole('listitem')).toHaveLength(1);
+    await expect(expected.getByRole('listitem')).toHaveTextContent('tom-baker');
     await userEvent.click(then.getByLabelText('Edit the expected events as JSON (advanced)'));
     const json = then.getByLabelText('Expected events (JSON)');
     await userEvent.clear(json);
