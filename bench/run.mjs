@@ -127,8 +127,12 @@ const server = await createServer({
   server: { host: '127.0.0.1', port: 0, hmr: false, watch: null },
   // Pre-bundle up front: discovering a dependency mid-run would reload the page under a suite.
   optimizeDeps: { include: ['dexie', 'zod'], noDiscovery: true },
-  // The timeline suite mounts the real Svelte component.
-  plugins: [svelte()],
+  // The timeline suite mounts the real Svelte component, compiled and resolved as in the built app (Svelte's
+  // development runtime records a stack trace per state change, several times slower than what users run).
+  mode: 'production',
+  resolve: { conditions: ['module', 'browser', 'production'] },
+  define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+  plugins: [svelte({ compilerOptions: { dev: false } })],
 });
 let exitCode = 0;
 try {

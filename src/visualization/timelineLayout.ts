@@ -83,7 +83,7 @@ const streamLabel = (streamId: string) => {
 export const positionScale = (head: number, width: number): ScaleLinear<number, number> =>
   scaleLinear()
     // Why a whole position of room after the head: a command rejected at the head is drawn at head + 0.5.
-    .domain([0.5, Math.max(1, head) + 1])
+    .domain([0.5, Math.max(1, head) + 1.5])
     .range([0, Math.max(1, width)]);
 
 export interface EventMarkLayout {
