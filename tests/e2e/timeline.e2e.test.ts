@@ -79,6 +79,23 @@ describe('the timeline', () => {
     await expect.poll(() => positionText(page)).toContain('Live — position 6');
   });
 
+  it('starts a scenario whose Given is the log up to a selected event', async () => {
+    const page = await open();
+    await registerPeople(page);
+    await scheduleDay(page, '09:00', '09:30');
+    await openTab(page, 'Timeline');
+    await page.getByRole('application').focus();
+    await page.keyboard.press('Home');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+    await page.getByRole('button', { name: /^Scenario from here \(Given: the log up to #3\)/ }).click();
+    await expect.poll(() => page.getByRole('tab', { selected: true }).innerText()).toContain('Scenarios');
+    await expect
+      .poll(() => page.getByText(/Given: the practice's log up to #3 \(3 events\)/).count())
+      .toBeGreaterThan(0);
+    // The log itself is untouched: scenarios run on scratch sandboxes.
+    expect(await eventCount(page)).toBe(6);
+  });
+
   // `TIMELINE_SCREENSHOTS=<dir>` saves the chart in both themes at 1280×800, for a person to look at.
   it.runIf(process.env.TIMELINE_SCREENSHOTS)('draws a saga chain in light and dark', async () => {
     const page = await open('?monthlyLimit=1');
