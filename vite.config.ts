@@ -2,7 +2,42 @@ import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { playwright } from '@vitest/browser-playwright';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
+import { readdirSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { Plugin } from 'vite';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.config.ts';
+
+/**
+ * Offline (build only): emits the service worker (`src/offline/serviceWorker.ts`) as `sw.js` and, once the
+ * bundle is complete, `precache.json`: every file the built app is made of, for the worker to cache.
+ */
+function offlineShell(): Plugin {
+  // Why the check: Storybook's build reuses this config; only the app (built into dist/) works offline.
+  let isApp = false;
+  return {
+    name: 'eventscope-offline-shell',
+    apply: 'build',
+    enforce: 'post',
+    configResolved(config) {
+      isApp = basename(config.build.outDir) === 'dist';
+    },
+    buildStart() {
+      if (isApp) this.emitFile({ type: 'chunk', id: '/src/offline/serviceWorker.ts', fileName: 'sw.js' });
+    },
+    generateBundle(_, bundle) {
+      if (!isApp) return;
+      const publicFiles = readdirSync('public');
+      const files = [...Object.keys(bundle), ...publicFiles].filter(
+        (file) => file !== 'sw.js' && !file.endsWith('.map'),
+      );
+      this.emitFile({
+        type: 'asset',
+        fileName: 'precache.json',
+        source: JSON.stringify({ files: ['./', ...files.sort()] }, null, 1),
+      });
+    },
+  };
+}
 
 const chromium = {
   enabled: true,
@@ -13,7 +48,7 @@ const chromium = {
 };
 
 export default defineConfig({
-  plugins: [svelte()],
+  plugins: [svelte(), offlineShell()],
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 1500 },
   test: {
