@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/svelte-vite';
 import { expect, waitFor, within } from 'storybook/test';
+import type { ScenarioLibrary, UnreadableScenario } from '../src/app/scenarioLibrary.ts';
 import { builtInScenarios } from '../src/domain/scheduling/scenarioFile.ts';
 import ScenarioLab from '../src/ui/scenarios/ScenarioLab.svelte';
 import { ScenarioLabState } from '../src/ui/scenarios/scenarioLab.svelte.ts';
@@ -223,5 +224,45 @@ export const BadLink: Story = {
       /^This scenario link cannot be opened: /,
     );
     await expect(canvas.queryByTestId('scenario-result')).toBeNull();
+  },
+};
+
+/** Saved rows that no longer read are named with their problem above the library, to download or delete. */
+export const UnreadableSaved: Story = {
+  loaders: [
+    async () => {
+      const unreadable: UnreadableScenario[] = [
+        { id: 'no-scenario', problem: 'the row holds no scenario', stored: { id: 'no-scenario' } },
+        { id: 'tom-twice', title: 'Tom books twice', problem: 'when.data.dayId: is required', stored: {} },
+      ];
+      const library: ScenarioLibrary = {
+        list: async () => ({ scenarios: [overbooking], unreadable: [...unreadable] }),
+        save: async () => {},
+        saveAll: async () => {},
+        remove: async (id) =>
+          void unreadable.splice(
+            unreadable.findIndex((each) => each.id === id),
+            1,
+          ),
+        close: () => {},
+      };
+      const lab = new ScenarioLabState({ library });
+      await lab.refresh();
+      return { lab };
+    },
+  ],
+  play: async ({ canvas, userEvent }) => {
+    const notice = within(canvas.getByRole('region', { name: 'Unreadable saved scenarios' }));
+    await expect(notice.getByText(/^2 saved scenarios could not be read/)).toBeInTheDocument();
+    await expect(notice.getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+      'no-scenario — the row holds no scenario Delete',
+      'Tom books twice — when.data.dayId: is required Delete',
+    ]);
+    await expect(
+      within(canvas.getByRole('list', { name: 'My scenarios' })).getAllByRole('listitem'),
+    ).toHaveLength(1);
+    await userEvent.click(notice.getByRole('button', { name: 'Delete unreadable no-scenario' }));
+    await expect(notice.getByText(/^1 saved scenario could not be read/)).toBeInTheDocument();
+    await expect(notice.getByRole('button', { name: 'Download it as JSON' })).toBeEnabled();
   },
 };

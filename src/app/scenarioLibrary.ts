@@ -10,10 +10,28 @@ interface StoredScenario {
 
 type ScenariosDb = Dexie & { scenarios: EntityTable<StoredScenario, 'id'> };
 
+/** A stored row that no longer reads as a scenario (saved before a stricter check, or damaged): never run, kept until deleted. */
+export interface UnreadableScenario {
+  /** The row's key: what `remove` deletes. */
+  id: string;
+  /** The stored scenario's title, where it still has one. */
+  title?: string;
+  /** The file format's first problem with it, e.g. `when.data.dayId: is required`. */
+  problem: string;
+  /** The row exactly as stored, for a raw export. */
+  stored: unknown;
+}
+
+/** What the library holds: the scenarios that read, by title, and the rows that do not, by id. */
+export interface ScenarioListing {
+  scenarios: ScenarioSpec[];
+  unreadable: UnreadableScenario[];
+}
+
 /** The user's own scenarios, kept in their own IndexedDB database, apart from the event log. */
 export interface ScenarioLibrary {
-  /** Every saved scenario that still reads as a valid scenario, by title. */
-  list(): Promise<ScenarioSpec[]>;
+  /** Every saved scenario that still reads as a valid scenario, by title; and every stored row that does not. */
+  list(): Promise<ScenarioListing>;
   /** Saves (or replaces, by id) one scenario; throws, saving nothing, when it is not a valid scenario. */
   save(scenario: ScenarioSpec, savedAt: string): Promise<void>;
   /** Saves every scenario in one transaction: all of them, or none if one is invalid or the browser refuses one. */
@@ -43,27 +61,63 @@ function checked(scenarios: readonly ScenarioSpec[]): ScenarioSpec[] {
   return parsed.scenarios;
 }
 
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** One stored row read as the file format reads a scenario, or why it cannot be. */
+function readRow(
+  row: unknown,
+): { kind: 'ok'; scenario: ScenarioSpec } | { kind: 'unreadable'; unreadable: UnreadableScenario } {
+  const stored = isRecord(row) ? row : {};
+  const parsed = parseScenarioFile(toScenarioFile([stored.scenario as ScenarioSpec]));
+  if (parsed.kind === 'ok') return { kind: 'ok', scenario: parsed.scenarios[0] };
+  const { title } = isRecord(stored.scenario) ? stored.scenario : {};
+  return {
+    kind: 'unreadable',
+    unreadable: {
+      id: String(stored.id),
+      ...(typeof title === 'string' && title.trim() !== '' ? { title } : {}),
+      problem:
+        stored.scenario === undefined
+          ? 'the row holds no scenario'
+          : parsed.message.replace(/^scenarios\.0(\.|: )/, ''),
+      stored: row,
+    },
+  };
+}
+
+/** Pure: the stored rows of unreadable scenarios as one JSON text, to download and mend by hand. */
+export const unreadableFileText = (unreadable: readonly UnreadableScenario[]): string =>
+  JSON.stringify(
+    unreadable.map((each) => each.stored),
+    null,
+    2,
+  );
+
 /** Opens the library; the database is created on first use. */
 export function openScenarioLibrary(name = SCENARIO_DB_NAME): ScenarioLibrary {
   const db = new Dexie(name) as ScenariosDb;
   db.version(1).stores({ scenarios: 'id' });
   return {
     async list() {
-      const rows = await db.scenarios.toArray();
+      const rows: unknown[] = await db.scenarios.toArray();
       // Why each row is parsed again: a row written by a newer or damaged app must not reach the runner.
-      return rows
-        .flatMap((row) => {
-          const parsed = parseScenarioFile(toScenarioFile([row.scenario]));
-          return parsed.kind === 'ok' ? parsed.scenarios : [];
-        })
-        .sort((a, b) => a.title.localeCompare(b.title));
+      const listing: ScenarioListing = { scenarios: [], unreadable: [] };
+      for (const row of rows) {
+        const read = readRow(row);
+        if (read.kind === 'ok') listing.scenarios.push(read.scenario);
+        else listing.unreadable.push(read.unreadable);
+      }
+      listing.scenarios.sort((a, b) => a.title.localeCompare(b.title));
+      listing.unreadable.sort((a, b) => a.id.localeCompare(b.id));
+      return listing;
     },
     async save(scenario, savedAt) {
       const [valid] = checked([scenario]);
       await db.scenarios.put({ id: valid.id, savedAt, scenario: valid });
     },
     async saveAll(scenarios, savedAt) {
-      // Why check first: a scenario that would be skipped on list must not be half of a saved file.
+      // Why check first: a scenario that would be unreadable on list must not be half of a saved file.
       const valid = checked(scenarios);
       await db.transaction('rw', db.scenarios, () =>
         db.scenarios.bulkPut(valid.map((scenario) => ({ id: scenario.id, savedAt, scenario }))),

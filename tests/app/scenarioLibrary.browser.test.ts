@@ -1,7 +1,12 @@
 // The library's IndexedDB claims, in real Chromium: each test opens its own database and deletes it after.
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openScenarioLibrary, searchScenarios, type ScenarioLibrary } from '../../src/app/scenarioLibrary.ts';
+import {
+  openScenarioLibrary,
+  searchScenarios,
+  unreadableFileText,
+  type ScenarioLibrary,
+} from '../../src/app/scenarioLibrary.ts';
 import { builtInScenarios, type ScenarioSpec } from '../../src/domain/scheduling/scenarioFile.ts';
 
 const SAVED_AT = '2026-03-02T08:00';
@@ -44,7 +49,7 @@ describe('the scenario library in IndexedDB', () => {
     await library.save(mine('zebra', 'Zebra crossing at 09:00'), SAVED_AT);
     await library.save(mine('apple', 'Apple picking at 09:10'), SAVED_AT);
     library.close();
-    const listed = await reopen(name).list();
+    const listed = (await reopen(name).list()).scenarios;
     expect(listed.map((s) => s.title)).toEqual(['Apple picking at 09:10', 'Zebra crossing at 09:00']);
     expect(listed[1]).toEqual(mine('zebra', 'Zebra crossing at 09:00'));
   });
@@ -55,7 +60,7 @@ describe('the scenario library in IndexedDB', () => {
       [mine('a', 'Tom books 09:00', ['tom']), mine('b', 'Maria books 09:10', ['maria'])],
       SAVED_AT,
     );
-    const listed = await library.list();
+    const listed = (await library.list()).scenarios;
     expect(searchScenarios(listed, 'tom').map((s) => s.id)).toEqual(['a']);
     expect(searchScenarios(listed, 'maria 09:10').map((s) => s.id)).toEqual(['b']);
     expect(searchScenarios(listed, 'books')).toHaveLength(2);
@@ -65,18 +70,41 @@ describe('the scenario library in IndexedDB', () => {
     const { name, library } = open();
     await library.save(mine('tom', 'Tom books 09:00'), SAVED_AT);
     await library.save(mine('tom', 'Tom books 09:20 instead'), '2026-03-02T08:05');
-    expect((await library.list()).map((s) => s.title)).toEqual(['Tom books 09:20 instead']);
+    expect((await library.list()).scenarios.map((s) => s.title)).toEqual(['Tom books 09:20 instead']);
     await library.remove('tom');
-    expect(await library.list()).toEqual([]);
-    expect(await reopen(name).list()).toEqual([]);
+    expect(await library.list()).toEqual({ scenarios: [], unreadable: [] });
+    expect(await reopen(name).list()).toEqual({ scenarios: [], unreadable: [] });
   });
 
-  it('skips a damaged row on list and keeps the others', async () => {
+  it('lists a damaged row apart, with its problem, keeps it across a reload until deleted, and exports it as stored', async () => {
     const { name, library } = open();
     await library.save(mine('tom', 'Tom books 09:00'), SAVED_AT);
-    await writeRawRow(name, { id: 'damaged', savedAt: SAVED_AT, scenario: { id: 'damaged', title: 42 } });
+    const damaged = { id: 'damaged', savedAt: SAVED_AT, scenario: { id: 'damaged', title: 42 } };
+    const olderRules = {
+      id: 'maria-old',
+      savedAt: SAVED_AT,
+      scenario: { ...mine('maria-old', 'Maria books 09:10'), now: 'Monday morning' },
+    };
+    await writeRawRow(name, damaged);
+    await writeRawRow(name, olderRules);
     await writeRawRow(name, { id: 'no-scenario', savedAt: SAVED_AT });
-    expect((await library.list()).map((s) => s.id)).toEqual(['tom']);
+    const { scenarios, unreadable } = await library.list();
+    expect(scenarios.map((s) => s.id)).toEqual(['tom']);
+    expect(unreadable.map(({ id, title, problem }) => ({ id, title, problem }))).toEqual([
+      { id: 'damaged', title: undefined, problem: expect.stringMatching(/^title: /) },
+      { id: 'maria-old', title: 'Maria books 09:10', problem: expect.stringMatching(/^now: /) },
+      { id: 'no-scenario', title: undefined, problem: 'the row holds no scenario' },
+    ]);
+    expect(JSON.parse(unreadableFileText(unreadable))).toEqual([
+      damaged,
+      olderRules,
+      { id: 'no-scenario', savedAt: SAVED_AT },
+    ]);
+    library.close();
+    await reopen(name).remove('damaged');
+    const afterReload = await reopen(name).list();
+    expect(afterReload.scenarios.map((s) => s.id)).toEqual(['tom']);
+    expect(afterReload.unreadable.map((u) => u.id)).toEqual(['maria-old', 'no-scenario']);
   });
 });
 
@@ -85,7 +113,7 @@ describe('saving a whole file', () => {
     const { name, library } = open();
     await library.saveAll(builtInScenarios, SAVED_AT);
     library.close();
-    expect((await reopen(name).list()).map((s) => s.id).sort()).toEqual(
+    expect((await reopen(name).list()).scenarios.map((s) => s.id).sort()).toEqual(
       builtInScenarios.map((s) => s.id).sort(),
     );
   });

@@ -1,5 +1,6 @@
 // Logic check in node against fake-indexeddb.
 import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   entryKey,
@@ -8,6 +9,7 @@ import {
   searchLibrary,
   searchScenarios,
   tagsOf,
+  unreadableFileText,
   type ScenarioLibrary,
 } from '../../src/app/scenarioLibrary.ts';
 import { builtInScenarios, type ScenarioSpec } from '../../src/domain/scheduling/scenarioFile.ts';
@@ -26,7 +28,7 @@ describe('the scenario library', () => {
     await library.save({ ...second, id: 'mine-2', title: 'Apple' }, '2026-03-02T08:00');
     library.close();
     library = openScenarioLibrary(`scenarios-test-${count}`);
-    expect((await library.list()).map((s) => s.title)).toEqual(['Apple', 'Zebra']);
+    expect((await library.list()).scenarios.map((s) => s.title)).toEqual(['Apple', 'Zebra']);
   });
 
   it('replaces a scenario saved again under its id, and removes it', async () => {
@@ -34,9 +36,57 @@ describe('the scenario library', () => {
     const [first] = builtInScenarios;
     await library.save(first, '2026-03-02T08:00');
     await library.save({ ...first, title: 'Renamed' }, '2026-03-02T08:01');
-    expect((await library.list()).map((s) => s.title)).toEqual(['Renamed']);
+    expect((await library.list()).scenarios.map((s) => s.title)).toEqual(['Renamed']);
     await library.remove(first.id);
-    expect(await library.list()).toEqual([]);
+    expect(await library.list()).toEqual({ scenarios: [], unreadable: [] });
+  });
+});
+
+/** Writes a row behind the library's back, as an older, newer or damaged app might have. */
+async function writeRawRow(row: unknown) {
+  const db = new Dexie(`scenarios-test-${count}`);
+  db.version(1).stores({ scenarios: 'id' });
+  await db.table('scenarios').put(row);
+  db.close();
+}
+
+describe('when a stored scenario no longer reads', () => {
+  const [first, second] = builtInScenarios;
+  const beforeStricterChecks = {
+    id: 'tom-twice',
+    savedAt: '2026-01-10T09:00',
+    scenario: { ...second, id: 'tom-twice', title: 'Tom books twice', when: { type: 'BookSlot', data: {} } },
+  };
+  const noScenario = { id: 'no-scenario', savedAt: '2026-01-10T09:00' };
+
+  it('lists the others and reports it by title with its first problem, never silently', async () => {
+    fresh();
+    await library.save(first, '2026-03-02T08:00');
+    await writeRawRow(beforeStricterChecks);
+    await writeRawRow(noScenario);
+    const { scenarios, unreadable } = await library.list();
+    expect(scenarios.map((s) => s.id)).toEqual([first.id]);
+    expect(unreadable).toEqual([
+      { id: 'no-scenario', problem: 'the row holds no scenario', stored: noScenario },
+      {
+        id: 'tom-twice',
+        title: 'Tom books twice',
+        problem: 'when.data.dayId: is required',
+        stored: beforeStricterChecks,
+      },
+    ]);
+  });
+
+  it('keeps it until it is removed, and exports it exactly as stored', async () => {
+    fresh();
+    await writeRawRow(beforeStricterChecks);
+    const { unreadable } = await library.list();
+    expect(JSON.parse(unreadableFileText(unreadable))).toEqual([beforeStricterChecks]);
+    library.close();
+    library = openScenarioLibrary(`scenarios-test-${count}`);
+    expect((await library.list()).unreadable.map((u) => u.id)).toEqual(['tom-twice']);
+    await library.remove('tom-twice');
+    expect(await library.list()).toEqual({ scenarios: [], unreadable: [] });
   });
 });
 
@@ -44,7 +94,7 @@ describe('saving a whole file', () => {
   it('saves every scenario, or none when one cannot be stored', async () => {
     fresh();
     await library.saveAll(builtInScenarios, '2026-03-02T08:00');
-    expect(await library.list()).toHaveLength(builtInScenarios.length);
+    expect((await library.list()).scenarios).toHaveLength(builtInScenarios.length);
     fresh();
     const unstorable = {
       ...builtInScenarios[1],
@@ -54,7 +104,7 @@ describe('saving a whole file', () => {
     await expect(library.saveAll([builtInScenarios[0], unstorable], 'x')).rejects.toThrow(
       /^Scenario 2, tags\.0: /,
     );
-    expect(await library.list()).toEqual([]);
+    expect(await library.list()).toEqual({ scenarios: [], unreadable: [] });
   });
 
   it('refuses a scenario that would not read back, and keeps what was saved', async () => {
@@ -63,7 +113,7 @@ describe('saving a whole file', () => {
     await library.save(first, '2026-03-02T08:00');
     const noWhen = { ...first, title: 'Renamed', when: { type: 'BookSlot', data: {} } };
     await expect(library.save(noWhen, '2026-03-02T08:01')).rejects.toThrow(/^Scenario 1, when\b/);
-    expect((await library.list()).map((s) => s.title)).toEqual([first.title]);
+    expect((await library.list()).scenarios.map((s) => s.title)).toEqual([first.title]);
   });
 });
 

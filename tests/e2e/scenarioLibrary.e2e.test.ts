@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { freshPages } from './browser.ts';
 
@@ -52,6 +53,62 @@ describe('the scenario library', () => {
     await next.click();
     await expect.poll(() => page.getByTestId('teaching-lag').innerText()).toContain('Caught up');
     expect(await page.getByTestId('teaching-read-side').innerText()).toContain('booked: 09:00 tom-baker');
+  });
+
+  it('names a saved scenario that no longer reads, downloads it as stored, and deletes it', async () => {
+    const page = await open('#/scenarios');
+    const library = page.getByRole('navigation', { name: 'Scenario library' });
+    // Why wait: the tab creates the library's database on opening; a write before that would create it empty.
+    const hasLibrary = () =>
+      page.evaluate(async () =>
+        (await indexedDB.databases()).some((db) => db.name === 'eventscope-scenarios'),
+      );
+    await expect.poll(hasLibrary).toBe(true);
+    // Why behind the app's back: only an older app, before the stricter checks, could have saved such a row.
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const request = indexedDB.open('eventscope-scenarios');
+          request.onerror = () => reject(request.error);
+          request.onsuccess = () => {
+            const db = request.result;
+            const transaction = db.transaction('scenarios', 'readwrite');
+            transaction.objectStore('scenarios').put({
+              id: 'tom-old',
+              savedAt: '2026-01-10T09:00',
+              scenario: { id: 'tom-old', title: 'Tom, saved long ago' },
+            });
+            transaction.oncomplete = () => (db.close(), resolve());
+            transaction.onerror = () => reject(transaction.error);
+          };
+        }),
+    );
+    await page.reload();
+    const notice = library.getByRole('region', { name: 'Unreadable saved scenarios' });
+    expect(await notice.innerText()).toMatch(
+      /1 saved scenario could not be read[\s\S]*Tom, saved long ago — /,
+    );
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      notice.getByRole('button', { name: 'Download it as JSON' }).click(),
+    ]);
+    const stored = JSON.parse(readFileSync(await download.path(), 'utf8')) as { id: string }[];
+    expect(stored.map((row) => row.id)).toEqual(['tom-old']);
+    await notice.getByRole('button', { name: 'Delete unreadable Tom, saved long ago' }).click();
+    await notice.waitFor({ state: 'detached' });
+    const storedIds = await page.evaluate(
+      () =>
+        new Promise<IDBValidKey[]>((resolve, reject) => {
+          const request = indexedDB.open('eventscope-scenarios');
+          request.onerror = () => reject(request.error);
+          request.onsuccess = () => {
+            const keys = request.result.transaction('scenarios').objectStore('scenarios').getAllKeys();
+            keys.onsuccess = () => (request.result.close(), resolve(keys.result));
+            keys.onerror = () => reject(keys.error);
+          };
+        }),
+    );
+    expect(storedIds).toEqual([]);
   });
 });
 

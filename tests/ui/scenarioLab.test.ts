@@ -395,9 +395,35 @@ describe('the scenario builder', () => {
     expect(lab.title).toBe('Maria cannot take Tom’s slot');
   });
 
+  describe('when a saved scenario no longer reads', () => {
+    it('shows it with its problem until it is deleted', async () => {
+      const unreadable = [
+        { id: 'tom-twice', title: 'Tom books twice', problem: 'when.data.dayId: is required', stored: {} },
+      ];
+      const library: ScenarioLibrary = {
+        list: async () => ({ scenarios: [], unreadable: [...unreadable] }),
+        save: async () => {},
+        saveAll: async () => {},
+        remove: async (id) =>
+          void unreadable.splice(
+            unreadable.findIndex((each) => each.id === id),
+            1,
+          ),
+        close: () => {},
+      };
+      const lab = new ScenarioLabState({ library });
+      await lab.refresh();
+      expect(lab.unreadable.map((each) => `${each.title} — ${each.problem}`)).toEqual([
+        'Tom books twice — when.data.dayId: is required',
+      ]);
+      await lab.remove('tom-twice');
+      expect(lab.unreadable).toEqual([]);
+    });
+  });
+
   describe('when the browser refuses to store', () => {
     const refusing: ScenarioLibrary = {
-      list: async () => [],
+      list: async () => ({ scenarios: [], unreadable: [] }),
       save: () => Promise.reject(new Error('QuotaExceededError')),
       saveAll: () => Promise.reject(new Error('QuotaExceededError')),
       remove: async () => {},

@@ -4,7 +4,7 @@ import {
   scenarioTestSource,
   type ScenarioRun,
 } from '../../app/scenarioRunner.ts';
-import { searchScenarios, type ScenarioLibrary } from '../../app/scenarioLibrary.ts';
+import { searchScenarios, type ScenarioLibrary, type UnreadableScenario } from '../../app/scenarioLibrary.ts';
 import { recordEvents } from '../../core/givenWhenThen.ts';
 import type { RecordedEvent } from '../../core/event.ts';
 import { streamIdOfEvent } from '../../domain/scheduling/ids.ts';
@@ -63,6 +63,8 @@ export class ScenarioLabState {
   notice = $state<{ text: string; isError: boolean } | null>(null);
   linkError = $state<string | null>(null);
   saved = $state.raw<ScenarioSpec[]>([]);
+  /** Saved rows that no longer read as scenarios: shown, never run, until exported or deleted. */
+  unreadable = $state.raw<UnreadableScenario[]>([]);
   query = $state('');
 
   readonly builtIns = builtInScenarios;
@@ -102,10 +104,15 @@ export class ScenarioLabState {
     } else if (link.kind === 'invalid') this.linkError = link.message;
   }
 
-  /** Reads the saved scenarios from the library. */
+  /** Reads the saved scenarios from the library, and the saved rows that no longer read. */
   async refresh(): Promise<void> {
     const library = this.#library;
-    if (library) await this.#guard('Reading your library', async () => (this.saved = await library.list()));
+    if (!library) return;
+    await this.#guard('Reading your library', async () => {
+      const listing = await library.list();
+      this.saved = listing.scenarios;
+      this.unreadable = listing.unreadable;
+    });
   }
 
   /** Why: IndexedDB can refuse (private mode, quota); the tab says so instead of failing silently. */
