@@ -121,6 +121,47 @@ export default async function timeline({ log }: BenchContext): Promise<Row[]> {
   );
   if (drawn === 0) throw new Error('zoomed in, the timeline drew no marks');
 
+  // 4. Time travel: scrubbing to a position (the read side folded as of there, the chart's cursor moved).
+  const scrub = (position: number) => {
+    const t = performance.now();
+    state.send({ type: 'playback.scrubTo', position });
+    settleLayout(target);
+    return performance.now() - t;
+  };
+  const firstScrub = scrub(Math.floor(events.length / 2));
+  // Why a fixed spread of positions: each lands at a different distance from its nearest snapshot.
+  const scrubs = [0.1, 0.9, 0.35, 0.62, 0.48, 0.77, 0.21, 0.55, 0.05, 0.83].map((f) =>
+    scrub(Math.floor(events.length * f) + 437),
+  );
+  const scrubMedian = median(scrubs);
+  log(`scrub: first ${round(firstScrub)} ms, then ${round(scrubMedian)} ms median`);
+  if (!app.past) throw new Error('scrubbing did not move the app into the past');
+  // What the other panels then read as of there: the board (a day's slots, the doctors' free slots), the
+  // sagas panel (every saga's state). Each is folded when first read: from a snapshot, or on from the last read.
+  const dates = [
+    ...new Set(events.filter((e) => e.type === 'DayScheduled').map((e) => (e.data as { date: string }).date)),
+  ];
+  const readPanels = (position: number) => {
+    const t = performance.now();
+    state.send({ type: 'playback.scrubTo', position });
+    const date = dates[Math.floor((dates.length * position) / events.length)] ?? dates[0];
+    const slots = app.query((q) => q.availableSlots(date));
+    const sagas = state.sagas;
+    settleLayout(target);
+    if (sagas.length === 0 || !Array.isArray(slots)) throw new Error('nothing read from the past');
+    return performance.now() - t;
+  };
+  const firstPanels = readPanels(Math.floor(events.length * 0.6));
+  const panels = [0.1, 0.9, 0.35, 0.62, 0.48, 0.77, 0.21, 0.55, 0.05, 0.83].map((f) =>
+    readPanels(Math.floor(events.length * f) + 211),
+  );
+  const stepPanels = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((i) =>
+    readPanels(Math.floor(events.length * 0.5) + i),
+  );
+  log(
+    `board + sagas as of a position: first ${round(firstPanels)} ms, then ${round(median(panels))} ms median a jump, ${round(median(stepPanels))} ms a step forward`,
+  );
+
   target.remove();
   state.close();
   const row = (name: string, value: number): Row => ({
@@ -134,6 +175,11 @@ export default async function timeline({ log }: BenchContext): Promise<Row[]> {
     row('timeline 100k: open the tab (component: lanes+layout+draw; index kept by the app)', median(opens)),
     row('timeline 100k: zoom step, whole log (density)', dense),
     row('timeline 100k: zoom step, zoomed in (marks)', detailed),
+    row('timeline 100k: scrub to a position (read side as of there, chart redrawn)', scrubMedian),
+    row('timeline 100k: first scrub (the timeline tab reads no read model, so none is folded)', firstScrub),
+    row('timeline 100k: jump, with the board and sagas read as of there', median(panels)),
+    row('timeline 100k: step forward, with the board and sagas read', median(stepPanels)),
+    row('timeline 100k: first read of the board and sagas in the past (folds them once)', firstPanels),
     row('timeline 100k: index, extend by one command (per refresh)', perCommand),
     row('timeline 100k: index from scratch (once, at app start)', median(starts)),
   ];

@@ -48,32 +48,38 @@ describe('TimeTravel', () => {
     storeBefore = JSON.stringify(await sandbox.exportLog());
   });
 
-  it('always gives the state at P that a fresh fold of events 1..P gives', () => {
-    const travel = new TimeTravel(context(), { snapshotEvery: 7 });
-    travel.sync(events);
-    fc.assert(
-      fc.property(fc.integer({ min: 0, max: events.length }), (position) => {
-        expect(viewAt(travel, position)).toEqual(freshFold(events, position));
-      }),
-      { numRuns: 60 },
-    );
-  });
+  it.each(['adaptive', 'always'] as const)(
+    'always gives the state at P that a fresh fold of events 1..P gives (projection snapshots: %s)',
+    (projectionSnapshots) => {
+      const travel = new TimeTravel(context(), { snapshotEvery: 7, projectionSnapshots });
+      travel.sync(events);
+      fc.assert(
+        fc.property(fc.integer({ min: 0, max: events.length }), (position) => {
+          expect(viewAt(travel, position)).toEqual(freshFold(events, position));
+        }),
+        { numRuns: 60 },
+      );
+    },
+  );
 
-  it('gives the same answers when scrubbing back and forth', () => {
-    const travel = new TimeTravel(context(), { snapshotEvery: 5 });
-    travel.sync(events);
-    fc.assert(
-      fc.property(
-        fc.array(fc.integer({ min: 0, max: events.length }), { minLength: 2, maxLength: 12 }),
-        (path) => {
-          const first = path.map((p) => JSON.stringify(viewAt(travel, p)));
-          const again = [...path].reverse().map((p) => JSON.stringify(viewAt(travel, p)));
-          expect(again.reverse()).toEqual(first);
-        },
-      ),
-      { numRuns: 30 },
-    );
-  });
+  it.each(['adaptive', 'always'] as const)(
+    'gives the same answers when scrubbing back and forth (%s)',
+    (projectionSnapshots) => {
+      const travel = new TimeTravel(context(), { snapshotEvery: 5, projectionSnapshots });
+      travel.sync(events);
+      fc.assert(
+        fc.property(
+          fc.array(fc.integer({ min: 0, max: events.length }), { minLength: 2, maxLength: 12 }),
+          (path) => {
+            const first = path.map((p) => JSON.stringify(viewAt(travel, p)));
+            const again = [...path].reverse().map((p) => JSON.stringify(viewAt(travel, p)));
+            expect(again.reverse()).toEqual(first);
+          },
+        ),
+        { numRuns: 30 },
+      );
+    },
+  );
 
   it('at the head, equals the live read models', () => {
     const travel = new TimeTravel(context());
@@ -115,6 +121,65 @@ describe('TimeTravel', () => {
     travel.sync(events); // frozen: any change would throw
     for (let p = events.length; p >= 0; p -= 3) travel.at(p);
     expect(JSON.stringify(await sandbox.exportLog())).toBe(storeBefore);
+  });
+
+  it('folds only what is read, and stepping forward folds only the new events', () => {
+    // The real projections and sagas, counting the events each is given.
+    const applied = new Map<string, number>();
+    const count = (name: string) => applied.set(name, (applied.get(name) ?? 0) + 1);
+    const real = context();
+    const counted = {
+      projections: real.projections.map((p) => ({
+        ...p,
+        apply: (state: unknown, event: RecordedEvent) => (count(p.name), p.apply(state as never, event)),
+      })),
+      sagas: real.sagas.map((s) => ({
+        ...s,
+        handle: (state: unknown, event: RecordedEvent, ctx: { now: string }) => (
+          count(s.name),
+          s.handle(state as never, event, ctx)
+        ),
+      })),
+    };
+    const travel = new TimeTravel(counted as never, { snapshotEvery: 1_000 });
+    travel.sync(events);
+    const [doctorDays, overbooking] = ['doctorDays', 'overbooking'];
+    travel.at(20).read(doctorDays);
+    expect(applied.get(doctorDays)).toBe(20);
+    expect(applied.has('appointments')).toBe(false);
+    expect(applied.has(overbooking)).toBe(false);
+    travel.at(21).read(doctorDays);
+    travel.at(25).read(doctorDays);
+    expect(applied.get(doctorDays)).toBe(25);
+    // Back: from the last snapshot (the start, in so short a log), then forward again from there.
+    travel.at(10).read(doctorDays);
+    expect(applied.get(doctorDays)).toBe(35);
+    expect(travel.at(10).read(doctorDays)).toEqual(freshFold(events, 10).models.doctorDays);
+    travel.at(events.length).sagaState(overbooking);
+    expect(applied.get(overbooking)).toBe(events.length);
+  });
+
+  it('keeps a saga snapshot every `snapshotEvery` events at no cost, so jumping back folds few events', () => {
+    const handled = { count: 0 };
+    const real = context();
+    const counted = {
+      projections: [],
+      sagas: real.sagas.map((s) => ({
+        ...s,
+        handle: (state: unknown, event: RecordedEvent, ctx: { now: string }) => (
+          handled.count++,
+          s.handle(state as never, event, ctx)
+        ),
+      })),
+    };
+    const travel = new TimeTravel(counted as never, { snapshotEvery: 4 });
+    travel.sync(events);
+    travel.at(events.length).sagaState('overbooking');
+    handled.count = 0;
+    travel.at(9).sagaState('overbooking');
+    // From the snapshot at 8: one event.
+    expect(handled.count).toBe(1);
+    expect(travel.at(9).sagaState('overbooking')).toEqual(freshFold(events, 9).sagaStates.overbooking);
   });
 
   it('jumps anywhere in a long log quickly, from snapshots', () => {
