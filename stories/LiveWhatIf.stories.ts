@@ -32,6 +32,12 @@ async function liveLog(): Promise<RecordedEvent[]> {
   return events;
 }
 
+/** The row of Tom's booking of 09:00 in the listed log. */
+const tomsBooking = (canvas: ReturnType<typeof within>): HTMLElement =>
+  within(canvas.getByRole('list', { name: 'Events of the branch' }))
+    .getAllByRole('listitem')
+    .find((item) => /SlotBooked.*_09:00/.test(item.textContent ?? '')) as HTMLElement;
+
 const meta = {
   title: 'Scenarios/LiveWhatIf',
   component: LiveWhatIf,
@@ -55,11 +61,8 @@ export const Empty: Story = {
 /** What if Tom had never booked 09:00? The branch frees it; the log itself is untouched. */
 export const SkippedBooking: Story = {
   play: async ({ canvas, userEvent }) => {
-    const events = within(canvas.getByRole('list', { name: 'Events of the branch' }));
-    const tom = events
-      .getAllByRole('listitem')
-      .find((item) => /SlotBooked.*_09:00/.test(item.textContent ?? ''));
-    await userEvent.click(within(tom as HTMLElement).getByRole('checkbox'));
+    const tom = tomsBooking(canvas);
+    await userEvent.click(within(tom).getByRole('checkbox'));
     await userEvent.click(canvas.getByRole('button', { name: 'Run the what-if' }));
     await expect(
       await canvas.findByTestId('live-what-if-differences', {}, { timeout: 5000 }),
@@ -71,19 +74,16 @@ export const SkippedBooking: Story = {
 /** Moving Tom's booking before the day is scheduled makes the day's stream invalid: said, not run. */
 export const InvalidMove: Story = {
   play: async ({ canvas, userEvent }) => {
-    const events = within(canvas.getByRole('list', { name: 'Events of the branch' }));
-    const tom = events
-      .getAllByRole('listitem')
-      .find((item) => /SlotBooked.*_09:00/.test(item.textContent ?? ''));
-    await userEvent.click(within(tom as HTMLElement).getByRole('button', { name: /^Move event/ }));
-    await userEvent.type(canvas.getByLabelText('Move it before event'), '1');
+    const tom = tomsBooking(canvas);
+    await userEvent.click(within(tom).getByRole('button', { name: /^Move event/ }));
+    await userEvent.type(canvas.getByLabelText('Just before event'), '1');
     await userEvent.click(canvas.getByRole('button', { name: 'Add the move' }));
     await userEvent.click(canvas.getByRole('button', { name: 'Run the what-if' }));
     await expect(await canvas.findByRole('alert')).toHaveTextContent(/must start with DayScheduled/);
   },
 };
 
-/** Several changes at once: both bookings skipped, Maria booking 09:00 instead, at the end of the branch. */
+/** Several changes at once: both bookings skipped, Maria booking 09:00 instead, inserted through the command form. */
 export const SeveralEdits: Story = {
   play: async ({ canvas, userEvent }) => {
     const events = within(canvas.getByRole('list', { name: 'Events of the branch' }));
@@ -91,19 +91,12 @@ export const SeveralEdits: Story = {
       .getAllByRole('listitem')
       .filter((li) => /SlotBooked/.test(li.textContent ?? '')))
       await userEvent.click(within(item).getByRole('checkbox'));
-    const command = canvas.getByLabelText('Command to insert (JSON)');
-    await userEvent.clear(command);
-    await userEvent.paste(
-      JSON.stringify({
-        type: 'BookSlot',
-        data: {
-          dayId: 'ana-silva_2026-03-02',
-          slotId: 'ana-silva_2026-03-02_09:00',
-          patientId: 'maria-lopez',
-        },
-      }),
-    );
-    await userEvent.click(canvas.getByRole('button', { name: 'Insert it at the end' }));
+    await userEvent.selectOptions(canvas.getByLabelText('Command to insert'), 'BookSlot');
+    const form = within(canvas.getByRole('form', { name: 'BookSlot' }));
+    await userEvent.type(form.getByLabelText('Day id'), 'ana-silva_2026-03-02');
+    await userEvent.type(form.getByLabelText('Slot id'), 'ana-silva_2026-03-02_09:00');
+    await userEvent.type(form.getByLabelText('Patient id'), 'maria-lopez');
+    await userEvent.click(form.getByRole('button', { name: 'Insert it at the end' }));
     await expect(
       within(canvas.getByRole('list', { name: 'Changes on the branch' })).getAllByRole('listitem'),
     ).toHaveLength(3);
@@ -111,5 +104,47 @@ export const SeveralEdits: Story = {
     await expect(await canvas.findByTestId('live-what-if-branch', {}, { timeout: 5000 })).toHaveTextContent(
       'booked: 09:00 maria-lopez',
     );
+    await expect(canvas.getByTestId('live-what-if-branch')).toHaveTextContent(
+      'Inserted BookSlot: accepted (SlotBooked)',
+    );
+  },
+};
+
+/** An insert whose form is not filled in says what each field needs, and the branch stays as it was. */
+export const InsertWithFieldErrors: Story = {
+  play: async ({ canvas, userEvent }) => {
+    await userEvent.selectOptions(canvas.getByLabelText('Command to insert'), 'ScheduleSlot');
+    const form = within(canvas.getByRole('form', { name: 'ScheduleSlot' }));
+    await userEvent.type(form.getByLabelText('Start time'), '9 am');
+    await userEvent.click(form.getByRole('button', { name: 'Insert it at the end' }));
+    await expect(form.getByText('Day id is required')).toBeInTheDocument();
+    await expect(form.getByText('Start time must be a time HH:MM')).toBeInTheDocument();
+    await userEvent.type(form.getByLabelText('Day id'), 'ana-silva_2026-03-02');
+    await userEvent.clear(form.getByLabelText('Start time'));
+    await userEvent.type(form.getByLabelText('Start time'), '09:05');
+    await userEvent.click(form.getByRole('button', { name: 'Insert it at the end' }));
+    await expect(form.getByRole('alert')).toHaveTextContent(/10-minute grid/);
+    await expect(canvas.getByText(/None yet: the branch is a copy of the log/)).toBeInTheDocument();
+  },
+};
+
+/** Tom's booking changed through its form, filled with its data: he books 09:20 instead, in the branch only. */
+export const ChangedThroughTheForm: Story = {
+  play: async ({ canvas, userEvent }) => {
+    const tom = tomsBooking(canvas);
+    await userEvent.click(within(tom).getByRole('button', { name: /^Change event/ }));
+    const change = within(canvas.getByRole('group', { name: /^Change event #/ }));
+    await expect(change.getByLabelText('Patient id')).toHaveValue('tom-baker');
+    const slot = change.getByLabelText('Slot id');
+    await userEvent.clear(slot);
+    await userEvent.type(slot, 'ana-silva_2026-03-02_09:20');
+    await userEvent.click(change.getByRole('button', { name: /^Change #/ }));
+    await expect(canvas.getByRole('list', { name: 'Changes on the branch' })).toHaveTextContent(
+      /Change the data of #\d+ SlotBooked ana-silva_2026-03-02_09:00: slotId → ana-silva_2026-03-02_09:20/,
+    );
+    await userEvent.click(canvas.getByRole('button', { name: 'Run the what-if' }));
+    await expect(
+      await canvas.findByTestId('live-what-if-differences', {}, { timeout: 5000 }),
+    ).toHaveTextContent('booked only in the branch: 09:20 tom-baker');
   },
 };

@@ -113,7 +113,7 @@ describe('the scenario library', () => {
 });
 
 describe('the what-if of the live log', () => {
-  it('forks before the head, skips two bookings and inserts a command, and the log keeps every event', async () => {
+  it('forks before the head, skips two bookings, changes one and inserts a command through forms, and the log keeps every event', async () => {
     const page = await open('#/store');
     await page.getByRole('button', { name: 'Add a demo practice' }).click();
     await page.getByTestId('store-notice').waitFor();
@@ -126,23 +126,34 @@ describe('the what-if of the live log', () => {
     const bookings = await rows.count();
     expect(bookings).toBeGreaterThanOrEqual(3);
     for (const i of [0, 1]) await rows.nth(i).getByRole('checkbox').check();
-    await rows
-      .nth(bookings - 1)
-      .getByRole('button', { name: /^Fork after event/ })
-      .click();
+    const last = rows.nth(bookings - 1);
+    const slot = (await last.innerText()).match(/(\S+)_(\d\d:\d\d)\b/);
+    await last.getByRole('button', { name: /^Fork after event/ }).click();
+    await last.getByRole('button', { name: /^Change event/ }).click();
+    const change = page.getByRole('group', { name: /^Change event #/ });
+    expect(await change.getByLabel('Patient id').inputValue()).not.toBe('');
+    await change.getByLabel('Patient id').fill('amara-nwosu');
+    await change.getByRole('button', { name: /^Change #/ }).click();
     await page.getByLabel('Search the live log').fill('');
-    await page
-      .getByLabel('Command to insert (JSON)')
-      .fill(
-        '{"type":"RegisterPatient","data":{"patientId":"zoe-king","name":"Zoe King","email":"zoe@example.com","birthDate":"1990-01-01"}}',
-      );
-    await page.getByRole('button', { name: /^Insert it/ }).click();
+    const whatIf = page.getByRole('region', { name: /^What if, from the live log/ });
+    await whatIf.getByLabel('Command to insert').selectOption('RegisterPatient');
+    const form = whatIf.getByRole('form', { name: 'RegisterPatient' });
+    await form.getByRole('button', { name: 'Insert it at the end' }).click();
+    expect(await form.getByText('Patient id is required').count()).toBe(1);
+    await form.getByLabel('Patient id').fill('zoe-king');
+    await form.getByLabel('Name').fill('Zoe King');
+    await form.getByLabel('Email').fill('zoe@example.com');
+    await form.getByLabel('Birth date').fill('1990-01-01');
+    await form.getByRole('button', { name: 'Insert it at the end' }).click();
     const changes = page.getByRole('list', { name: 'Changes on the branch' }).getByRole('listitem');
-    expect(await changes.count()).toBe(3);
+    await expect.poll(() => changes.count()).toBe(4);
 
     await page.getByRole('button', { name: 'Run the what-if' }).click();
     const differences = page.getByTestId('live-what-if-differences');
     await expect.poll(() => differences.innerText()).toMatch(/not booked in the branch/);
+    expect(await differences.innerText()).toContain(
+      `Day ${slot?.[1]}: booked only in the branch: ${slot?.[2]} amara-nwosu`,
+    );
     expect(await page.getByTestId('live-what-if-branch').innerText()).toContain(
       'Inserted RegisterPatient: accepted (PatientRegistered)',
     );

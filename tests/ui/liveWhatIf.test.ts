@@ -10,6 +10,10 @@ import {
   scheduleDay,
   slotTimes,
 } from '../../src/domain/scheduling/builders.ts';
+import type { Message } from '../../src/domain/scheduling/scenarioFile.ts';
+import { buildCommand, commandSpecs } from '../../src/ui/lib/commandForms.ts';
+import { buildEvents, eventFormSpecs } from '../../src/ui/scenarios/eventForms.ts';
+import { eventFormValues } from '../../src/ui/scenarios/eventFormValues.ts';
 import { LiveWhatIfState, type WhatIfRunner } from '../../src/ui/scenarios/liveWhatIf.svelte.ts';
 import { describeEdit, PAGE_SIZE, pageOf, searchLog } from '../../src/ui/scenarios/liveWhatIfLog.ts';
 
@@ -34,6 +38,29 @@ async function log(bookings = 1) {
   sandbox.close();
   return events;
 }
+
+/** What a form hands over once its fields are checked: the command or events it built (the test fails on a problem). */
+function submitted<Built extends { kind: string }>(built: Built): Exclude<Built, { kind: 'invalid' }> {
+  if (built.kind === 'invalid') throw new Error(JSON.stringify(built));
+  return built as Exclude<Built, { kind: 'invalid' }>;
+}
+const commandForm = (type: string, values: Record<string, string>): Message =>
+  submitted(
+    buildCommand(
+      commandSpecs.find((spec) => spec.type === type)!,
+      values,
+    ),
+  ).command;
+const eventForm = (type: string, values: Record<string, string>): Message[] =>
+  submitted(
+    buildEvents(
+      eventFormSpecs.find((spec) => spec.type === type)!,
+      values,
+    ),
+  ).events;
+
+const booking = (patientId: string, time: string) =>
+  commandForm('BookSlot', { dayId: DAY, slotId: `${DAY}_${time}`, patientId });
 
 const bookingAt = (events: readonly RecordedEvent[], time: string) =>
   events.find((e) => e.type === 'SlotBooked' && (e.data as { slotId: string }).slotId === `${DAY}_${time}`)!
@@ -84,8 +111,8 @@ describe('the what-if of the live log', () => {
     whatIf.toggleSkip(at820);
     whatIf.move(events, at830, at810);
     whatIf.move(events, at810, null);
-    whatIf.insert(JSON.stringify(bookSlot({ ...mariaLopez, startTime: '08:00' })), at830);
-    whatIf.insert(JSON.stringify(bookSlot({ ...mariaLopez, startTime: '09:00' })), null);
+    whatIf.insert(events, booking('maria-lopez', '08:00'), at830);
+    whatIf.insert(events, booking('maria-lopez', '09:00'), null);
     expect(whatIf.problem).toBeNull();
     const edits = whatIf.edits();
     expect(edits.map((e) => e.kind)).toEqual([
@@ -113,8 +140,8 @@ describe('the what-if of the live log', () => {
     const whatIf = new LiveWhatIfState();
     whatIf.toggleSkip(at810);
     whatIf.toggleSkip(at820);
-    whatIf.insert(JSON.stringify(bookSlot({ ...mariaLopez, startTime: '08:10' })), null);
-    whatIf.insert(JSON.stringify(bookSlot({ ...mariaLopez, startTime: '09:00' })), null);
+    whatIf.insert(events, booking('maria-lopez', '08:10'), null);
+    whatIf.insert(events, booking('maria-lopez', '09:00'), null);
     await whatIf.run(events, NOW, 100);
     if (whatIf.result?.kind !== 'ok') throw new Error(String(whatIf.result?.kind));
     expect(whatIf.isRunning).toBe(false);
@@ -149,26 +176,6 @@ describe('the what-if of the live log', () => {
     expect(whatIf.moves).toEqual([{ position: 3, before: 1 }]);
   });
 
-  it('changes an event’s data and refuses what is not JSON or not a command', async () => {
-    const events = await log(1);
-    const booking = events.at(-1)!;
-    const whatIf = new LiveWhatIfState();
-    whatIf.change(booking.position, '{"slotId": ');
-    expect(whatIf.problem).toBe(
-      `The data of event #${booking.position} is not a JSON object; it is unchanged.`,
-    );
-    whatIf.change(booking.position, JSON.stringify({ ...(booking.data as object), slotId: `${DAY}_08:10` }));
-    whatIf.insert('{"type": "BookSlot", "data": {}}', null);
-    expect(whatIf.problem).toMatch(/^The command to insert is not valid: /);
-    whatIf.insert('BookSlot', null);
-    expect(whatIf.problem).toBe('The command to insert is not JSON: write {"type": …, "data": {…}}.');
-    await whatIf.run(events, NOW, 100);
-    if (whatIf.result?.kind !== 'ok') throw new Error(String(whatIf.result?.kind));
-    expect(whatIf.result.branch.readSide.days[DAY].booked).toEqual(['08:10 tom-baker']);
-    whatIf.unchange(booking.position);
-    expect(whatIf.edits()).toEqual([]);
-  });
-
   it('says why a move breaks a stream', async () => {
     const events = await log(1);
     const whatIf = new LiveWhatIfState();
@@ -188,16 +195,133 @@ describe('the what-if of the live log', () => {
       return { result: new Promise((resolve) => (finish = resolve)), stop: () => finish(null) };
     };
     const whatIf = new LiveWhatIfState({ runner });
-    whatIf.change(1, '{"doctorId": "ana-silva", "name": "Dr Ana Silva", "specialty": "GP"}');
+    whatIf.changeTo(
+      events,
+      1,
+      eventForm('DoctorRegistered', { ...eventFormValues(events[0])!, specialty: 'GP' }),
+    );
     const running = whatIf.run(events, NOW, 10);
     expect(whatIf.isRunning).toBe(true);
     expect(() => structuredClone(inputs[0])).not.toThrow();
     expect(inputs[0].edits).toEqual([
-      { kind: 'change', position: 1, data: { doctorId: 'ana-silva', name: 'Dr Ana Silva', specialty: 'GP' } },
+      { kind: 'change', position: 1, data: { ...(events[0].data as object), specialty: 'GP' } },
     ]);
     whatIf.stop();
     await running;
     expect(whatIf.isRunning).toBe(false);
     expect(whatIf.result).toBeNull();
+  });
+});
+
+describe('inserting a command through its form', () => {
+  it('dispatches the command the form built in the branch, just before the chosen event', async () => {
+    const events = await log(1);
+    const at8 = bookingAt(events, '08:00');
+    const whatIf = new LiveWhatIfState();
+    expect(whatIf.insert(events, booking('maria-lopez', '08:10'), at8)).toBeNull();
+    expect(whatIf.edits()).toEqual([
+      { kind: 'insertCommand', before: at8, command: booking('maria-lopez', '08:10') },
+    ]);
+    await whatIf.run(events, NOW, 100);
+    if (whatIf.result?.kind !== 'ok') throw new Error(String(whatIf.result?.kind));
+    const { steps, branch } = whatIf.result;
+    const inserted = steps.findIndex((step) => step.kind === 'command');
+    expect(steps[inserted + 1]).toMatchObject({ kind: 'event', from: at8 });
+    expect(branch.commands).toEqual(['BookSlot: accepted (SlotBooked)']);
+    expect(branch.readSide.days[DAY].booked).toEqual(['08:00 tom-baker', '08:10 maria-lopez']);
+  });
+
+  it('leaves the branch as it was when the domain would not read the command, or the place is not in it', async () => {
+    const events = await log(1);
+    const whatIf = new LiveWhatIfState();
+    const offTheGrid = commandForm('ScheduleSlot', { dayId: DAY, startTime: '09:05' });
+    expect(whatIf.insert(events, offTheGrid, null)).toMatchObject({
+      kind: 'rejected',
+      error: { code: 'InvalidCommand', message: expect.stringMatching(/10-minute grid/) },
+    });
+    whatIf.forkAt(3);
+    expect(whatIf.insert(events, booking('maria-lopez', '08:10'), events.length)).toEqual({
+      kind: 'failed',
+      message: `Event #${events.length} is not a user's event up to the fork (#3); the sagas' events run again by themselves.`,
+    });
+    expect(whatIf.inserts).toEqual([]);
+    expect(whatIf.edits()).toEqual([]);
+  });
+});
+
+describe('changing an event through its form', () => {
+  it("always fills the form so that it builds each user's event of the log again", async () => {
+    const events = await log(2);
+    for (const event of searchLog(events, '')) {
+      const values = eventFormValues(event);
+      expect(values, `#${event.position} ${event.type}`).not.toBeNull();
+      expect(eventForm(event.type, values!)).toEqual([{ type: event.type, data: event.data }]);
+    }
+  });
+
+  it('leaves to JSON an event whose data its form would write otherwise (a slot id of its own)', () => {
+    const slot = eventForm('SlotScheduled', {
+      doctorId: 'ana-silva',
+      date: '2026-03-02',
+      startTimes: '09:00',
+    })[0];
+    expect(eventFormValues({ type: 'SlotScheduled', data: { ...slot.data, slotId: 'room-2' } })).toBeNull();
+  });
+
+  it('replays the branch with the data the form built, and the log keeps its own', async () => {
+    const events = await log(1);
+    const at8 = bookingAt(events, '08:00');
+    const original = events.find((event) => event.position === at8)!;
+    const whatIf = new LiveWhatIfState();
+    const values = { ...eventFormValues(original)!, patientId: 'maria-lopez' };
+    expect(whatIf.changeTo(events, at8, eventForm('SlotBooked', values))).toBeNull();
+    const [edit] = whatIf.edits();
+    expect(edit).toEqual({
+      kind: 'change',
+      position: at8,
+      data: { dayId: DAY, slotId: `${DAY}_08:00`, patientId: 'maria-lopez' },
+    });
+    expect(describeEdit(edit, new Map(events.map((e) => [e.position, e])))).toBe(
+      `Change the data of #${at8} SlotBooked ${DAY}_08:00: patientId → maria-lopez`,
+    );
+    await whatIf.run(events, NOW, 100);
+    if (whatIf.result?.kind !== 'ok') throw new Error(String(whatIf.result?.kind));
+    expect(whatIf.result.branch.readSide.days[DAY].booked).toEqual(['08:00 maria-lopez']);
+    expect(original.data).toMatchObject({ patientId: 'tom-baker' });
+    expect(whatIf.changeTo(events, at8, eventForm('SlotBooked', eventFormValues(original)!))).toBeNull();
+    expect(whatIf.edits()).toEqual([]);
+  });
+
+  it('leaves the branch as it was when the form makes other than one event of its type, or the JSON is wrong', async () => {
+    const events = await log(1);
+    const slot = events.find((event) => event.type === 'SlotScheduled')!;
+    const at8 = bookingAt(events, '08:00');
+    const whatIf = new LiveWhatIfState();
+    const twoSlots = eventForm('SlotScheduled', { ...eventFormValues(slot)!, startTimes: '09:00-09:20' });
+    expect(whatIf.changeTo(events, slot.position, twoSlots)).toBe(
+      `Event #${slot.position} is unchanged: a change makes it one SlotScheduled, not 2.`,
+    );
+    expect(whatIf.changeTo(events, slot.position, [{ type: 'DayScheduled', data: {} }])).toBe(
+      `Event #${slot.position} is unchanged: it stays a SlotScheduled, not a DayScheduled.`,
+    );
+    expect(whatIf.changeJson(events, at8, '{"slotId": ')).toBe(
+      `Event #${at8} is unchanged: The event data is not valid JSON.`,
+    );
+    expect(whatIf.changeJson(events, at8, JSON.stringify({ dayId: DAY, patientId: 'maria-lopez' }))).toBe(
+      `Event #${at8} is unchanged: SlotBooked: data.slotId is required`,
+    );
+    expect(whatIf.changed).toEqual({});
+    expect(
+      whatIf.changeJson(
+        events,
+        at8,
+        JSON.stringify({ dayId: DAY, slotId: `${DAY}_08:10`, patientId: 'tom-baker' }),
+      ),
+    ).toBeNull();
+    await whatIf.run(events, NOW, 100);
+    if (whatIf.result?.kind !== 'ok') throw new Error(String(whatIf.result?.kind));
+    expect(whatIf.result.branch.readSide.days[DAY].booked).toEqual(['08:10 tom-baker']);
+    whatIf.unchange(at8);
+    expect(whatIf.edits()).toEqual([]);
   });
 });

@@ -8,6 +8,9 @@ import {
   type WhatIfInput,
   type WhatIfResult,
 } from '../../app/whatIf.ts';
+import type { Outcome } from '../appState.svelte.ts';
+import { parseEventData } from './eventForms.ts';
+import { isSameData } from './eventFormValues.ts';
 import { PAGE_SIZE, pageOf, searchLog, type LogPage } from './liveWhatIfLog.ts';
 
 /** Replays a what-if: on this thread by default; the app runs it in a worker, and may stop it. */
@@ -70,16 +73,31 @@ export class LiveWhatIfState {
       : [...this.skipped, position].sort((a, b) => a - b);
   }
 
-  /** Replaces an event's data in the branch; a text that is not a JSON object changes nothing and says so. */
-  change(position: number, dataText: string): void {
-    try {
-      const data: unknown = JSON.parse(dataText);
-      if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new Error('not an object');
-      this.changed = { ...this.changed, [position]: data as Record<string, unknown> };
-      this.problem = null;
-    } catch {
-      this.problem = `The data of event #${position} is not a JSON object; it is unchanged.`;
-    }
+  /**
+   * Replaces an event's data in the branch with the one event its form built, of its own type; anything else
+   * leaves the branch as it was. The problem in words, or null once changed (the original's data: unchanged).
+   */
+  changeTo(events: readonly RecordedEvent[], position: number, built: readonly Message[]): string | null {
+    const event = events.find((each) => each.position === position);
+    const problem = this.#notInBranch(events, [position]);
+    if (problem || !event) return problem ?? `There is no event #${position}.`;
+    if (built.length !== 1)
+      return `Event #${position} is unchanged: a change makes it one ${event.type}, not ${built.length}.`;
+    if (built[0].type !== event.type)
+      return `Event #${position} is unchanged: it stays a ${event.type}, not a ${built[0].type}.`;
+    if (isSameData(built[0].data, event.data)) this.unchange(position);
+    else this.changed = { ...this.changed, [position]: built[0].data };
+    this.problem = null;
+    return null;
+  }
+
+  /** The advanced way: the event's data typed as JSON, checked as the domain reads its type, then as `changeTo`. */
+  changeJson(events: readonly RecordedEvent[], position: number, dataText: string): string | null {
+    const type = events.find((each) => each.position === position)?.type ?? '';
+    const parsed = parseEventData(type, dataText);
+    return parsed.kind === 'invalid'
+      ? `Event #${position} is unchanged: ${parsed.message}`
+      : this.changeTo(events, position, [parsed.event]);
   }
 
   unchange(position: number): void {
@@ -88,36 +106,38 @@ export class LiveWhatIfState {
 
   /** Adds a move of a user's event up to the fork to just before another (or the end); anything else says why. */
   move(events: readonly RecordedEvent[], position: number, before: number | null): void {
-    const fork = this.forkPosition(events);
-    const isMovable = (p: number) =>
-      events.some((event) => event.position === p && p <= fork && !isSagaEvent(event));
-    const wrong = [position, before].find((p) => p !== null && !isMovable(p));
-    if (wrong !== undefined) {
-      this.problem = `Event #${wrong} is not a user's event up to the fork (#${fork}); the sagas' events run again by themselves.`;
-      return;
-    }
-    if (position === before) {
-      this.problem = `Event #${position} cannot move before itself.`;
-      return;
-    }
-    this.moves = [...this.moves, { position, before }];
-    this.problem = null;
+    const problem =
+      this.#notInBranch(events, [position, before]) ??
+      (position === before ? `Event #${position} cannot move before itself.` : null);
+    if (!problem) this.moves = [...this.moves, { position, before }];
+    this.problem = problem;
   }
 
-  /** Adds a command (JSON `{type, data}`) before event `before`; an invalid command changes nothing and says why. */
-  insert(commandText: string, before: number | null): void {
-    try {
-      const command = JSON.parse(commandText) as Message;
-      const validated = validateCommand(command);
-      if (validated.kind === 'invalid') {
-        this.problem = `The command to insert is not valid: ${validated.error.message}`;
-        return;
-      }
-      this.inserts = [...this.inserts, { command, before }];
-      this.problem = null;
-    } catch {
-      this.problem = 'The command to insert is not JSON: write {"type": …, "data": {…}}.';
-    }
+  /**
+   * Adds a command (as the command form built it), dispatched in the branch just before event `before` (null =
+   * the end). A command the domain would not read, or a place that is not a user's event up to the fork, leaves
+   * the branch as it was and comes back as the outcome to show; null once added.
+   */
+  insert(events: readonly RecordedEvent[], command: Message, before: number | null): Outcome | null {
+    const validated = validateCommand(command);
+    if (validated.kind === 'invalid')
+      return { kind: 'rejected', error: validated.error, commandId: 'what-if-insert' };
+    const problem = this.#notInBranch(events, [before]);
+    if (problem) return { kind: 'failed', message: problem };
+    this.inserts = [...this.inserts, { command, before }];
+    this.problem = null;
+    return null;
+  }
+
+  /** Why a position is no place for an edit: not a user's event up to the fork (null = the end is always one). */
+  #notInBranch(events: readonly RecordedEvent[], positions: readonly (number | null)[]): string | null {
+    const fork = this.forkPosition(events);
+    const isUsers = (p: number) =>
+      events.some((event) => event.position === p && p <= fork && !isSagaEvent(event));
+    const wrong = positions.filter((p) => p !== null).find((p) => !isUsers(p));
+    return wrong === undefined
+      ? null
+      : `Event #${wrong} is not a user's event up to the fork (#${fork}); the sagas' events run again by themselves.`;
   }
 
   removeMove(index: number): void {

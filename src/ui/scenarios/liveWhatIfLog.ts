@@ -42,15 +42,25 @@ export function pageOf(matches: readonly RecordedEvent[], fork: number, start: n
   return { rows: matches.slice(from, from + PAGE_SIZE), start: from, total: matches.length };
 }
 
+/** Pure: an event named by its position, type and subject: `#12 SlotBooked ana-silva_2026-03-02_09:00`. */
+export function nameOf(position: number, byPosition: ReadonlyMap<number, RecordedEvent>): string {
+  const event = byPosition.get(position);
+  return event ? `#${position} ${event.type} ${subjectOf(event)}`.trim() : `#${position}`;
+}
+
 /** Pure: one line per edit, naming the events by position and type, for the list of changes on the branch. */
 export function describeEdit(edit: WhatIfEdit, byPosition: ReadonlyMap<number, RecordedEvent>): string {
-  const name = (position: number) => {
-    const event = byPosition.get(position);
-    return event ? `#${position} ${event.type} ${subjectOf(event)}`.trim() : `#${position}`;
-  };
+  const name = (position: number) => nameOf(position, byPosition);
   const where = (before: number | null) => (before === null ? 'at the end' : `before ${name(before)}`);
   if (edit.kind === 'skip') return `Skip ${name(edit.position)}`;
-  if (edit.kind === 'change') return `Change the data of ${name(edit.position)}`;
+  if (edit.kind === 'change') {
+    const original = (byPosition.get(edit.position)?.data ?? {}) as Record<string, unknown>;
+    const text = (value: unknown) => (typeof value === 'string' ? value : (JSON.stringify(value) ?? 'none'));
+    const changed = [...new Set([...Object.keys(original), ...Object.keys(edit.data)])]
+      .filter((key) => text(original[key]) !== text(edit.data[key]))
+      .map((key) => `${key} → ${text(edit.data[key])}`);
+    return `Change the data of ${name(edit.position)}${changed.length > 0 ? `: ${changed.join(', ')}` : ''}`;
+  }
   if (edit.kind === 'move')
     return 'before' in edit
       ? `Move ${name(edit.position)} ${where(edit.before)}`
