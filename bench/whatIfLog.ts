@@ -2,6 +2,7 @@
 import { createSandbox } from '../src/app/sandbox.ts';
 import { addDays } from '../src/core/clock.ts';
 import type { RecordedEvent } from '../src/core/event.ts';
+import { isSagaEvent, type WhatIfInput } from '../src/app/whatIf.ts';
 import type { SchedulingCommand } from '../src/domain/scheduling/index.ts';
 
 export const NOW = '2026-01-01T00:00';
@@ -56,4 +57,18 @@ export async function largeLiveLog(events = 10_000): Promise<RecordedEvent[]> {
   const log = await sandbox.events();
   sandbox.close();
   return log;
+}
+
+/** The what-if the benches time: the log, with two of its bookings skipped. */
+export function benchWhatIf(events: RecordedEvent[]): WhatIfInput {
+  const bookings = events.filter((e) => !isSagaEvent(e) && e.type === 'SlotBooked');
+  return {
+    events,
+    edits: [
+      { kind: 'skip', position: bookings[100].position },
+      { kind: 'skip', position: bookings[2_000].position },
+    ],
+    now: NOW,
+    monthlyLimit: MONTHLY_LIMIT,
+  };
 }

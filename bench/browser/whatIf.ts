@@ -1,10 +1,10 @@
 // What-if of a 10k-event live log in Chromium: on the page's main thread (the page is frozen meanwhile) against
 // the what-if's Web Worker. Reported: the wall time of each, and the longest the page went without running a
 // 10 ms timer (how long a click would wait).
-import { isSagaEvent, runWhatIf, type WhatIfInput } from '../../src/app/whatIf.ts';
+import { runWhatIf } from '../../src/app/whatIf.ts';
 import { whatIfInWorker } from '../../src/app/whatIfClient.ts';
 import type { BenchContext, Row } from '../types.ts';
-import { largeLiveLog, MONTHLY_LIMIT, NOW } from '../whatIfLog.ts';
+import { benchWhatIf, largeLiveLog } from '../whatIfLog.ts';
 
 /** Runs `work` while a 10 ms timer ticks; returns the wall time and the longest gap between two ticks. */
 async function timed(work: () => Promise<unknown>): Promise<{ ms: number; longestStallMs: number }> {
@@ -24,16 +24,7 @@ async function timed(work: () => Promise<unknown>): Promise<{ ms: number; longes
 
 export default async function whatIf({ log }: BenchContext): Promise<Row[]> {
   const events = await largeLiveLog();
-  const bookings = events.filter((e) => !isSagaEvent(e) && e.type === 'SlotBooked');
-  const input: WhatIfInput = {
-    events,
-    edits: [
-      { kind: 'skip', position: bookings[100].position },
-      { kind: 'skip', position: bookings[2_000].position },
-    ],
-    now: NOW,
-    monthlyLimit: MONTHLY_LIMIT,
-  };
+  const input = benchWhatIf(events);
   log(`what-if: ${events.length} events`);
   const main = await timed(() => runWhatIf(input));
   log(`main thread: ${main.ms} ms, longest stall ${main.longestStallMs} ms`);

@@ -2,23 +2,14 @@
 import { appendHistory, scratchSandbox } from '../../src/app/scratchSandbox.ts';
 import { isSagaEvent, runWhatIf } from '../../src/app/whatIf.ts';
 import type { BenchContext, Row } from '../types.ts';
-import { largeLiveLog, MONTHLY_LIMIT, NOW } from '../whatIfLog.ts';
+import { benchWhatIf, largeLiveLog, MONTHLY_LIMIT, NOW } from '../whatIfLog.ts';
 
 export default async function ({ log }: BenchContext): Promise<Row[]> {
   const events = await largeLiveLog();
   const userEvents = events.filter((e) => !isSagaEvent(e));
   log(`what-if: ${events.length} events (${events.length - userEvents.length} recorded by sagas)`);
-  const bookings = userEvents.filter((e) => e.type === 'SlotBooked');
   const started = performance.now();
-  const result = await runWhatIf({
-    events,
-    edits: [
-      { kind: 'skip', position: bookings[100].position },
-      { kind: 'skip', position: bookings[2_000].position },
-    ],
-    now: NOW,
-    monthlyLimit: MONTHLY_LIMIT,
-  });
+  const result = await runWhatIf(benchWhatIf(events));
   const elapsedMs = performance.now() - started;
   if (result.kind !== 'ok') throw new Error(result.message);
   log(
