@@ -3,14 +3,10 @@ import { createSandbox } from '../src/app/sandbox.ts';
 import { addDays } from '../src/core/clock.ts';
 import type { RecordedEvent } from '../src/core/event.ts';
 import { isSagaEvent, type WhatIfInput } from '../src/app/whatIf.ts';
-import type { SchedulingCommand } from '../src/domain/scheduling/index.ts';
+import { DAY_TIMES, NOW, registrations } from './practice.ts';
 
-export const NOW = '2026-01-01T00:00';
+export { NOW };
 export const MONTHLY_LIMIT = 10;
-const TIMES = Array.from({ length: 36 }, (_, i) => {
-  const minutes = 8 * 60 + i * 10 + (i >= 24 ? 60 : 0);
-  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-});
 
 /**
  * A live log of about `events` events: 5 doctors, 400 patients, days of 36 slots, bookings spread over the
@@ -19,22 +15,7 @@ const TIMES = Array.from({ length: 36 }, (_, i) => {
 export async function largeLiveLog(events = 10_000): Promise<RecordedEvent[]> {
   const sandbox = createSandbox({ now: NOW, monthlyLimit: MONTHLY_LIMIT, runProjections: false });
   const patients = 400;
-  const commands: SchedulingCommand[] = [];
-  for (let d = 0; d < 5; d++)
-    commands.push({
-      type: 'RegisterDoctor',
-      data: { doctorId: `doc${d}`, name: `Dr ${d}`, specialty: 'GP' },
-    });
-  for (let p = 0; p < patients; p++)
-    commands.push({
-      type: 'RegisterPatient',
-      data: {
-        patientId: `pat${p}`,
-        name: `Patient ${p}`,
-        email: `p${p}@example.org`,
-        birthDate: '1980-01-01',
-      },
-    });
+  const commands = registrations(5, patients);
   for (const command of commands) await sandbox.dispatch(command);
   let booking = 0;
   for (let day = 1; sandbox.head() < events; day++) {
@@ -42,9 +23,9 @@ export async function largeLiveLog(events = 10_000): Promise<RecordedEvent[]> {
     for (let d = 0; d < 5 && sandbox.head() < events; d++) {
       await sandbox.dispatch({
         type: 'ScheduleDay',
-        data: { doctorId: `doc${d}`, date, slots: TIMES.map((startTime) => ({ startTime })) },
+        data: { doctorId: `doc${d}`, date, slots: DAY_TIMES.map((startTime) => ({ startTime })) },
       });
-      for (const startTime of TIMES.slice(0, 30)) {
+      for (const startTime of DAY_TIMES.slice(0, 30)) {
         const dayId = `doc${d}_${date}`;
         await sandbox.dispatch({
           type: 'BookSlot',

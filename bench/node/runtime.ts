@@ -18,6 +18,7 @@ import {
   type SchedulingCommand,
 } from '../../src/domain/scheduling/index.ts';
 import { createMemoryStore } from '../../src/store/memoryStore.ts';
+import { DAY_TIMES, NOW, registrations } from '../practice.ts';
 
 export interface Row {
   name: string;
@@ -27,34 +28,16 @@ export interface Row {
   ratio?: number;
 }
 
-const NOW = '2026-01-01T00:00';
-const TIMES = Array.from({ length: 36 }, (_, i) => {
-  const minutes = 8 * 60 + i * 10 + (i >= 24 ? 60 : 0);
-  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-});
-
 /** A practice: doctors, patients, and `days` scheduled days per doctor with 36 slots each. */
 function practiceCommands(doctors: number, patients: number, days: number) {
-  const setup: SchedulingCommand[] = [];
-  for (let d = 0; d < doctors; d++)
-    setup.push({ type: 'RegisterDoctor', data: { doctorId: `doc${d}`, name: `Dr ${d}`, specialty: 'GP' } });
-  for (let p = 0; p < patients; p++)
-    setup.push({
-      type: 'RegisterPatient',
-      data: {
-        patientId: `pat${p}`,
-        name: `Patient ${p}`,
-        email: `p${p}@example.org`,
-        birthDate: '1980-01-01',
-      },
-    });
+  const setup = registrations(doctors, patients);
   const dayIds: string[] = [];
   for (let i = 0; i < days; i++) {
     const date = addDays(NOW, i + 1).slice(0, 10);
     for (let d = 0; d < doctors; d++) {
       setup.push({
         type: 'ScheduleDay',
-        data: { doctorId: `doc${d}`, date, slots: TIMES.map((startTime) => ({ startTime })) },
+        data: { doctorId: `doc${d}`, date, slots: DAY_TIMES.map((startTime) => ({ startTime })) },
       });
       dayIds.push(dayIdOf(`doc${d}`, date));
     }
@@ -67,7 +50,7 @@ function bookingWorkload(dayIds: string[], patients: number, count: number): Day
   const commands: DayCommand[] = [];
   for (let i = 0; commands.length < count; i++) {
     const dayId = dayIds[i % dayIds.length];
-    const slotId = `${dayId}_${TIMES[Math.floor(i / dayIds.length) % TIMES.length]}`;
+    const slotId = `${dayId}_${DAY_TIMES[Math.floor(i / dayIds.length) % DAY_TIMES.length]}`;
     const patientId = `pat${i % patients}`;
     commands.push({ type: 'BookSlot', data: { dayId, slotId, patientId } });
     commands.push({ type: 'CancelSlotBooking', data: { dayId, slotId, reason: 'changed plans' } });
@@ -189,7 +172,7 @@ async function generatedLog(target: number): Promise<RecordedEvent[]> {
     const dayId = dayIdOf(doctorId, date);
     const schedule: SchedulingCommand = {
       type: 'ScheduleDay',
-      data: { doctorId, date, slots: TIMES.map((startTime) => ({ startTime })) },
+      data: { doctorId, date, slots: DAY_TIMES.map((startTime) => ({ startTime })) },
     };
     let state = dayDecider.initialState();
     const events: DomainEvent[] = [];
@@ -198,7 +181,7 @@ async function generatedLog(target: number): Promise<RecordedEvent[]> {
       state = produced.reduce((s, e) => dayDecider.evolve(s, e as DayEvent), state);
     };
     take(decide(schedule, state, { practice }));
-    for (const time of TIMES.slice(0, 27)) {
+    for (const time of DAY_TIMES.slice(0, 27)) {
       const patient = patientStream(`pat${booking++ % patients}`);
       const book: SchedulingCommand = {
         type: 'BookSlot',
