@@ -42,7 +42,6 @@ class Track {
   #foldMsSinceSnapshot = 0;
 
   constructor(
-    readonly name: string,
     private readonly initial: () => unknown,
     private readonly apply: (state: unknown, event: RecordedEvent) => unknown,
     /** Pure (sagas): a state is never changed in place, so a snapshot is the state itself. */
@@ -141,7 +140,6 @@ export class TimeTravel {
       (context.projections as Projection[]).map((p) => [
         p.name,
         new Track(
-          p.name,
           () => p.initialState(),
           (state, event) => p.apply(state, event),
           false,
@@ -154,7 +152,6 @@ export class TimeTravel {
       (context.sagas as Saga[]).map((s) => [
         s.name,
         new Track(
-          s.name,
           () => s.initialState(),
           // Why the event's own instant as "now": the saga saw roughly that clock when the event was delivered.
           (state, event) => s.handle(state, event, { now: event.metadata.occurredAt }).state,
