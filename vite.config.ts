@@ -39,13 +39,15 @@ function offlineShell(): Plugin {
   };
 }
 
-const chromium = {
+// Why a function: Vitest names each project's browser instance in place, so two projects sharing one object (or
+// one `instances` array) collide ("Cannot define a nested project for a chromium browser") whenever both run.
+const chromium = () => ({
   enabled: true,
   headless: true,
   provider: playwright({ launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS } }),
   instances: [{ browser: 'chromium' as const }],
   screenshotFailures: false,
-};
+});
 
 export default defineConfig({
   plugins: [svelte(), offlineShell()],
@@ -68,7 +70,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['tests/**/*.browser.test.ts'],
-          browser: chromium,
+          browser: chromium(),
           fileParallelism: false,
           testTimeout: 60_000,
         },
@@ -88,7 +90,7 @@ export default defineConfig({
       {
         extends: true,
         plugins: [storybookTest({ configDir: '.storybook' })],
-        test: { name: 'storybook', browser: chromium, testTimeout: 60_000 },
+        test: { name: 'storybook', browser: chromium(), testTimeout: 60_000 },
       },
     ],
   },

@@ -1,5 +1,5 @@
 // What the benches' practices are made of: the clock they start at, a full day's slot times, the registrations.
-import type { SchedulingCommand } from '../src/domain/scheduling/index.ts';
+import type { SchedulingCommand } from '../src/domains/scheduling/index.ts';
 
 export const NOW = '2026-01-01T00:00';
 

@@ -1,8 +1,8 @@
 // A live log of about 10k events for the what-if benches (node and browser).
-import { createSandbox } from '../src/app/sandbox.ts';
+import { createSandbox } from '../src/runtime/createRuntime.ts';
 import { addDays } from '../src/core/clock.ts';
 import type { RecordedEvent } from '../src/core/event.ts';
-import { isSagaEvent, type WhatIfInput } from '../src/app/whatIf.ts';
+import { isSagaEvent, type WhatIfInput } from '../src/tools/what-if/whatIf.ts';
 import { DAY_TIMES, NOW, registrations } from './practice.ts';
 
 export { NOW };

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/svelte-vite';
 import { expect, waitFor } from 'storybook/test';
-import App from '../src/ui/App.svelte';
+import App from '../src/ui/shell/App.svelte';
 
 /** The real entry: opens the IndexedDB store of the browser running the story, then the shell. */
 const meta = { title: 'App/App', component: App, parameters: { layout: 'fullscreen' } } satisfies Meta<

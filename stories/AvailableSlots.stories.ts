@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/svelte-vite';
-import AvailableSlots from '../src/ui/board/AvailableSlots.svelte';
-import type { BoardState } from '../src/ui/board/boardState.svelte.ts';
+import AvailableSlots from '../src/domains/scheduling/board/AvailableSlots.svelte';
+import type { BoardState } from '../src/domains/scheduling/board/boardState.svelte.ts';
 import { emptyApp, largeApp, overbookedApp, typicalApp } from './fixtures.ts';
 import { boardLoader } from './boardFixtures.ts';
 

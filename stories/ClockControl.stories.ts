@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/svelte-vite';
 import { expect, waitFor } from 'storybook/test';
-import ClockControl from '../src/ui/header/ClockControl.svelte';
-import type { AppState } from '../src/ui/appState.svelte.ts';
+import ClockControl from '../src/ui/shell/header/ClockControl.svelte';
+import type { AppState } from '../src/ui/shell/appState.svelte.ts';
 import { emptyApp, largeApp, typicalApp, withApp } from './fixtures.ts';
 
 const meta = {

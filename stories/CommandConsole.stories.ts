@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/svelte-vite';
 import { expect, waitFor } from 'storybook/test';
-import CommandConsole from '../src/ui/console/CommandConsole.svelte';
-import type { AppState } from '../src/ui/appState.svelte.ts';
+import CommandConsole from '../src/ui/panels/console/CommandConsole.svelte';
+import type { AppState } from '../src/ui/shell/appState.svelte.ts';
 import { DAY, emptyApp, largeApp, typicalApp, withApp } from './fixtures.ts';
 
 const meta = {

@@ -1,8 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/svelte-vite';
 import { expect, waitFor } from 'storybook/test';
-import CommandForm from '../src/ui/components/CommandForm.svelte';
-import type { AppState } from '../src/ui/appState.svelte.ts';
-import { commandSpecs } from '../src/ui/lib/commandForms.ts';
+import CommandForm from '../src/ui/forms/CommandForm.svelte';
+import type { AppState } from '../src/ui/shell/appState.svelte.ts';
+import { commandSpecs } from '../src/ui/forms/commandForms.ts';
 import { emptyApp, typicalApp, withApp } from './fixtures.ts';
 
 const spec = (type: string) => commandSpecs.find((s) => s.type === type) ?? commandSpecs[0];

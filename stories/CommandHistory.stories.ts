@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/svelte-vite';
 import { expect } from 'storybook/test';
-import CommandHistory from '../src/ui/console/CommandHistory.svelte';
-import type { AppState } from '../src/ui/appState.svelte.ts';
+import CommandHistory from '../src/ui/panels/console/CommandHistory.svelte';
+import type { AppState } from '../src/ui/shell/appState.svelte.ts';
 import { emptyApp, largeApp, overbookedApp, rejectedOutcome, typicalApp, withApp } from './fixtures.ts';
 
 const meta = {

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/svelte-vite';
 import { expect, fn } from 'storybook/test';
-import DayGrid from '../src/ui/board/DayGrid.svelte';
-import type { BoardState } from '../src/ui/board/boardState.svelte.ts';
+import DayGrid from '../src/domains/scheduling/board/DayGrid.svelte';
+import type { BoardState } from '../src/domains/scheduling/board/boardState.svelte.ts';
 import { emptyApp, largeApp, overbookedApp, typicalApp } from './fixtures.ts';
 import { boardLoader } from './boardFixtures.ts';
 

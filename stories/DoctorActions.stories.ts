@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/svelte-vite';
 import { expect, waitFor } from 'storybook/test';
-import DoctorActions from '../src/ui/board/DoctorActions.svelte';
-import type { BoardState } from '../src/ui/board/boardState.svelte.ts';
+import DoctorActions from '../src/domains/scheduling/board/DoctorActions.svelte';
+import type { BoardState } from '../src/domains/scheduling/board/boardState.svelte.ts';
 import { emptyApp, largeApp, overbookedApp, typicalApp } from './fixtures.ts';
 import { boardLoader } from './boardFixtures.ts';
 

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/svelte-vite';
 import { expect, fn } from 'storybook/test';
-import EventDetail from '../src/ui/log/EventDetail.svelte';
-import type { AppState } from '../src/ui/appState.svelte.ts';
+import EventDetail from '../src/ui/panels/log/EventDetail.svelte';
+import type { AppState } from '../src/ui/shell/appState.svelte.ts';
 import type { RecordedEvent } from '../src/core/event.ts';
 import { largeApp, overbookedApp, typicalApp, withApp } from './fixtures.ts';
 

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/svelte-vite';
 import { expect, waitFor } from 'storybook/test';
-import EventLog from '../src/ui/log/EventLog.svelte';
-import type { AppState } from '../src/ui/appState.svelte.ts';
+import EventLog from '../src/ui/panels/log/EventLog.svelte';
+import type { AppState } from '../src/ui/shell/appState.svelte.ts';
 import { emptyApp, largeApp, overbookedApp, typicalApp, withApp } from './fixtures.ts';
 
 const meta = {

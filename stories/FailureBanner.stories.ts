@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/svelte-vite';
-import FailureBanner from '../src/ui/header/FailureBanner.svelte';
+import FailureBanner from '../src/ui/shell/header/FailureBanner.svelte';
 
 const meta = {
   title: 'Header/FailureBanner',

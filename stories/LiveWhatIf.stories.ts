@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/svelte-vite';
 import { expect, within } from 'storybook/test';
-import { createSandbox } from '../src/app/sandbox.ts';
+import { createSandbox } from '../src/runtime/createRuntime.ts';
 import type { RecordedEvent } from '../src/core/event.ts';
 import {
   bookSlot,
@@ -8,9 +8,9 @@ import {
   registerDoctor,
   registerPatient,
   scheduleDay,
-} from '../src/domain/scheduling/builders.ts';
-import LiveWhatIf from '../src/ui/scenarios/LiveWhatIf.svelte';
-import { LiveWhatIfState } from '../src/ui/scenarios/liveWhatIf.svelte.ts';
+} from '../src/domains/scheduling/builders.ts';
+import LiveWhatIf from '../src/ui/tools/what-if/LiveWhatIf.svelte';
+import { LiveWhatIfState } from '../src/ui/tools/what-if/liveWhatIf.svelte.ts';
 
 const NOW = '2026-03-02T08:00';
 

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/svelte-vite';
 import { expect, waitFor } from 'storybook/test';
-import Mailbox from '../src/ui/mailbox/Mailbox.svelte';
-import type { AppState } from '../src/ui/appState.svelte.ts';
+import Mailbox from '../src/domains/scheduling/board/Mailbox.svelte';
+import type { AppState } from '../src/ui/shell/appState.svelte.ts';
 import { emptyApp, largeApp, overbookedApp, typicalApp, withApp } from './fixtures.ts';
 
 const meta = {

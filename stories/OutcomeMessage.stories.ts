@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/svelte-vite';
 import OutcomeMessage from '../src/ui/components/OutcomeMessage.svelte';
-import type { Outcome } from '../src/ui/appState.svelte.ts';
+import type { Outcome } from '../src/ui/shell/appState.svelte.ts';
 import { acceptedOutcome, DAY, rejectedOutcome, typicalApp } from './fixtures.ts';
 
 const meta = {

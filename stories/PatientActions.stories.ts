@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/svelte-vite';
 import { expect, waitFor } from 'storybook/test';
-import PatientActions from '../src/ui/board/PatientActions.svelte';
-import type { BoardState } from '../src/ui/board/boardState.svelte.ts';
+import PatientActions from '../src/domains/scheduling/board/PatientActions.svelte';
+import type { BoardState } from '../src/domains/scheduling/board/boardState.svelte.ts';
 import { emptyApp, largeApp, overbookedApp, typicalApp } from './fixtures.ts';
 import { boardLoader } from './boardFixtures.ts';
 

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/svelte-vite';
 import { expect, waitFor } from 'storybook/test';
-import PracticeBoard from '../src/ui/board/PracticeBoard.svelte';
-import type { AppState } from '../src/ui/appState.svelte.ts';
+import PracticeBoard from '../src/domains/scheduling/board/PracticeBoard.svelte';
+import type { AppState } from '../src/ui/shell/appState.svelte.ts';
 import { DAY, emptyApp, largeApp, overbookedApp, typicalApp } from './fixtures.ts';
 
 const meta = {

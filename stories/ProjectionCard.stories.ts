@@ -1,8 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/svelte-vite';
 import { expect, waitFor } from 'storybook/test';
-import ProjectionCard from '../src/ui/readModels/ProjectionCard.svelte';
-import type { AppState } from '../src/ui/appState.svelte.ts';
-import { tablesOf } from '../src/ui/lib/tables.ts';
+import ProjectionCard from '../src/ui/panels/readModels/ProjectionCard.svelte';
+import type { AppState } from '../src/ui/shell/appState.svelte.ts';
+import { tablesOf } from '../src/ui/panels/readModels/tables.ts';
 import { emptyApp, largeApp, typicalApp, withApp } from './fixtures.ts';
 
 const meta = {

@@ -1,8 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/svelte-vite';
 import { expect, waitFor } from 'storybook/test';
-import { NO_BUGS } from '../src/simulation/race.ts';
-import RaceLab from '../src/ui/raceLab/RaceLab.svelte';
-import { RaceLabState } from '../src/ui/raceLab/raceLab.svelte.ts';
+import { NO_BUGS } from '../src/tools/race-lab/model/race.ts';
+import RaceLab from '../src/ui/tools/race-lab/RaceLab.svelte';
+import { RaceLabState } from '../src/ui/tools/race-lab/raceLab.svelte.ts';
 
 const until = async (isDone: () => boolean) => {
   while (!isDone()) await new Promise((resolve) => setTimeout(resolve, 50));

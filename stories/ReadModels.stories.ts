@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/svelte-vite';
 import { expect, waitFor } from 'storybook/test';
-import ReadModels from '../src/ui/readModels/ReadModels.svelte';
-import type { AppState } from '../src/ui/appState.svelte.ts';
+import ReadModels from '../src/ui/panels/readModels/ReadModels.svelte';
+import type { AppState } from '../src/ui/shell/appState.svelte.ts';
 import { DAY, emptyApp, largeApp, overbookedApp, typicalApp, withApp } from './fixtures.ts';
 
 const meta = {

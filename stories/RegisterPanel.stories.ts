@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/svelte-vite';
 import { expect, waitFor, within } from 'storybook/test';
-import RegisterPanel from '../src/ui/board/RegisterPanel.svelte';
-import type { AppState } from '../src/ui/appState.svelte.ts';
+import RegisterPanel from '../src/domains/scheduling/board/RegisterPanel.svelte';
+import type { AppState } from '../src/ui/shell/appState.svelte.ts';
 import { emptyApp, largeApp, typicalApp, withApp } from './fixtures.ts';
 
 const meta = {

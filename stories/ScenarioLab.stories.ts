@@ -1,10 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/svelte-vite';
 import { expect, waitFor, within } from 'storybook/test';
-import type { ScenarioLibrary, UnreadableScenario } from '../src/app/scenarioLibrary.ts';
-import { builtInScenarios } from '../src/domain/scheduling/scenarioFile.ts';
-import ScenarioLab from '../src/ui/scenarios/ScenarioLab.svelte';
-import { ScenarioLabState } from '../src/ui/scenarios/scenarioLab.svelte.ts';
-import { decodeScenarioLink } from '../src/ui/scenarios/scenarioLink.ts';
+import type { ScenarioLibrary, UnreadableScenario } from '../src/tools/scenarios/library.ts';
+import { builtInScenarios } from '../src/tools/scenarios/model/scenarioFile.ts';
+import ScenarioLab from '../src/ui/tools/scenarios/ScenarioLab.svelte';
+import { ScenarioLabState } from '../src/ui/tools/scenarios/scenarioLab.svelte.ts';
+import { decodeScenarioLink } from '../src/ui/tools/scenarios/scenarioLink.ts';
 
 const slotAlreadyBooked = builtInScenarios[0];
 const overbooking = builtInScenarios.find((s) => s.id === 'overbooking-accepted-first')!;

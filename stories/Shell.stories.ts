@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/svelte-vite';
 import { expect } from 'storybook/test';
-import Shell from '../src/ui/Shell.svelte';
-import type { AppState } from '../src/ui/appState.svelte.ts';
+import Shell from '../src/ui/shell/Shell.svelte';
+import type { AppState } from '../src/ui/shell/appState.svelte.ts';
 import { emptyApp, largeApp, overbookedApp, typicalApp, withApp } from './fixtures.ts';
 
 const meta = {

@@ -1,8 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/svelte-vite';
 import { expect } from 'storybook/test';
-import type { Sandbox } from '../src/app/sandbox.ts';
-import SpanExport from '../src/ui/timeline/SpanExport.svelte';
-import { causalLog, conflictLog, largeLog, smallLog } from '../src/visualization/sampleLogs.ts';
+import type { Sandbox } from '../src/runtime/createRuntime.ts';
+import SpanExport from '../src/ui/tools/timeline/SpanExport.svelte';
+import { causalLog, conflictLog, largeLog, smallLog } from '../tests/fixtures/sampleLogs.ts';
 
 /** The props of a log built by dispatching real commands, with the span a selected chain would give. */
 function propsOf(

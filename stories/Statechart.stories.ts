@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/svelte-vite';
 import { expect } from 'storybook/test';
-import Statechart from '../src/ui/sagas/Statechart.svelte';
-import { dayCancellationNotifierMachine, overbookingMachine } from '../src/domain/scheduling/index.ts';
+import Statechart from '../src/ui/panels/sagas/Statechart.svelte';
+import { dayCancellationNotifierMachine, overbookingMachine } from '../src/domains/scheduling/index.ts';
 
 const meta = {
   title: 'Sagas/Statechart',

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/svelte-vite';
 import { expect, waitFor } from 'storybook/test';
-import StorePanel from '../src/ui/store/StorePanel.svelte';
-import type { AppState } from '../src/ui/appState.svelte.ts';
+import StorePanel from '../src/ui/panels/store/StorePanel.svelte';
+import type { AppState } from '../src/ui/shell/appState.svelte.ts';
 import { emptyApp, largeApp, typicalApp, withApp } from './fixtures.ts';
 
 const meta = {

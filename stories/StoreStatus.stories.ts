@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/svelte-vite';
-import StoreStatus from '../src/ui/header/StoreStatus.svelte';
-import type { AppState } from '../src/ui/appState.svelte.ts';
+import StoreStatus from '../src/ui/shell/header/StoreStatus.svelte';
+import type { AppState } from '../src/ui/shell/appState.svelte.ts';
 import { emptyApp, largeApp, typicalApp, withApp } from './fixtures.ts';
 
 const meta = {

@@ -1,8 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/svelte-vite';
 import { expect } from 'storybook/test';
-import { never } from '../src/app/latentDeliveries.ts';
-import TeachingScenarios from '../src/ui/scenarios/TeachingScenarios.svelte';
-import { TeachingPlayerState } from '../src/ui/scenarios/teachingPlayer.svelte.ts';
+import { never } from '../src/runtime/schedulers/latentDeliveries.ts';
+import TeachingScenarios from '../src/ui/tools/walkthroughs/TeachingScenarios.svelte';
+import { TeachingPlayerState } from '../src/ui/tools/walkthroughs/teachingPlayer.svelte.ts';
 
 const meta = {
   title: 'Scenarios/TeachingScenarios',

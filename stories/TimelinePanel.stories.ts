@@ -1,10 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/svelte-vite';
 import { expect } from 'storybook/test';
-import type { Sandbox } from '../src/app/sandbox.ts';
-import { AppState } from '../src/ui/appState.svelte.ts';
-import TimelinePanel from '../src/ui/timeline/TimelinePanel.svelte';
-import { TimelineState } from '../src/ui/timeline/timelineState.svelte.ts';
-import { causalLog, conflictLog, laggingLog, largeLog, smallLog } from '../src/visualization/sampleLogs.ts';
+import type { Sandbox } from '../src/runtime/createRuntime.ts';
+import { AppState } from '../src/ui/shell/appState.svelte.ts';
+import TimelinePanel from '../src/ui/tools/timeline/TimelinePanel.svelte';
+import { TimelineState } from '../src/ui/tools/timeline/timelineState.svelte.ts';
+import { causalLog, conflictLog, laggingLog, largeLog, smallLog } from '../tests/fixtures/sampleLogs.ts';
 
 /** An app over a sandbox that already holds a log (built by dispatching real commands). */
 async function appOver(build: () => Promise<Sandbox>): Promise<{ app: AppState; timeline: TimelineState }> {

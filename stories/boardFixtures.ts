@@ -1,5 +1,5 @@
-import { BoardState } from '../src/ui/board/boardState.svelte.ts';
-import type { AppState } from '../src/ui/appState.svelte.ts';
+import { BoardState } from '../src/domains/scheduling/board/boardState.svelte.ts';
+import type { AppState } from '../src/ui/shell/appState.svelte.ts';
 import { DAY } from './fixtures.ts';
 
 /** A board over a real app, on the fixtures' day, acting as `actorKey` with the slot at `time` selected. */

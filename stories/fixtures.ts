@@ -1,7 +1,7 @@
-import { AppState, type Outcome } from '../src/ui/appState.svelte.ts';
-import { seedDemoPractice } from '../src/ui/lib/demoPractice.ts';
-import { slotTimes } from '../src/ui/lib/commandForms.ts';
-import { people } from '../src/domain/scheduling/builders.ts';
+import { AppState, type Outcome } from '../src/ui/shell/appState.svelte.ts';
+import { seedDemoPractice } from '../src/domains/scheduling/board/demoPractice.ts';
+import { slotTimes } from '../src/ui/forms/commandForms.ts';
+import { people } from '../src/domains/scheduling/builders.ts';
 
 /** The date the fixtures schedule; the clock starts the day before. */
 export const DAY = '2026-03-03';

@@ -4,7 +4,7 @@
 // by the store itself. Every case uses a fresh database on disk. Write cases interleave the store with its
 // baselines in small blocks, so a busy machine slows them alike.
 import type { NewEvent } from '../../src/core/event.ts';
-import { type CommitRow, openDexieStore } from '../../src/store/dexieStore.ts';
+import { type CommitRow, openDexieStore } from '../../src/store/indexeddb/dexieStore.ts';
 import type { EventStore } from '../../src/store/eventStore.ts';
 import type { BenchContext, Row } from '../types.ts';
 

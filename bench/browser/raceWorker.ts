@@ -1,9 +1,9 @@
 // Races per second through the race lab's Web Worker (comlink, progress streamed), against the same races
 // run by the same code on the page's main thread. 3 patients, 6 slots, 20 operations per race, no bug
 // planted, so every race runs (nothing stops at a failure).
-import { startRaceLab, type RaceLabRequest } from '../../src/app/raceLabClient.ts';
-import { runRaceLab } from '../../src/app/raceWorker.ts';
-import { NO_BUGS } from '../../src/simulation/race.ts';
+import { startRaceLab, type RaceLabRequest } from '../../src/tools/race-lab/client.ts';
+import { runRaceLab } from '../../src/tools/race-lab/worker.ts';
+import { NO_BUGS } from '../../src/tools/race-lab/model/race.ts';
 import type { BenchContext, Row } from '../types.ts';
 
 const RACES = 400;

@@ -2,16 +2,16 @@
 // Svelte component (TimelinePanel) mounted on the app state, against a 16 ms frame budget. Also: what keeping
 // the timeline index up to date costs the app, once at start and per refresh.
 import { flushSync, mount, unmount } from 'svelte';
-import { AppState } from '../../src/ui/appState.svelte.ts';
-import TimelinePanel from '../../src/ui/timeline/TimelinePanel.svelte';
-import { TimelineState } from '../../src/ui/timeline/timelineState.svelte.ts';
+import { AppState } from '../../src/ui/shell/appState.svelte.ts';
+import TimelinePanel from '../../src/ui/tools/timeline/TimelinePanel.svelte';
+import { TimelineState } from '../../src/ui/tools/timeline/timelineState.svelte.ts';
 import '../../src/ui/theme.css';
 import {
   buildTimelineIndex,
   extendTimelineIndex,
   type TimelineIndex,
-} from '../../src/visualization/timelineIndex.ts';
-import { largeLog } from '../../src/visualization/sampleLogs.ts';
+} from '../../src/tools/time-travel/model/timelineIndex.ts';
+import { largeLog } from '../../tests/fixtures/sampleLogs.ts';
 import type { BenchContext, Row } from '../types.ts';
 
 const EVENTS = 100_000;

@@ -1,8 +1,8 @@
 // What-if of a 10k-event live log in Chromium: on the page's main thread (the page is frozen meanwhile) against
 // the what-if's Web Worker. Reported: the wall time of each, and the longest the page went without running a
 // 10 ms timer (how long a click would wait).
-import { runWhatIf } from '../../src/app/whatIf.ts';
-import { whatIfInWorker } from '../../src/app/whatIfClient.ts';
+import { runWhatIf } from '../../src/tools/what-if/whatIf.ts';
+import { whatIfInWorker } from '../../src/tools/what-if/client.ts';
 import type { BenchContext, Row } from '../types.ts';
 import { benchWhatIf, largeLiveLog } from '../whatIfLog.ts';
 

@@ -1,8 +1,8 @@
 // Node bench suite: the race lab's engine. Races per second (3 patients, 6 slots, 20 operations) against the same
 // operations dispatched one after another on a plain sandbox; shrinking of each planted bug.
 import fc from 'fast-check';
-import { runRace } from '../../src/app/raceRunner.ts';
-import { createSandbox } from '../../src/app/sandbox.ts';
+import { runRace } from '../../src/tools/race-lab/runRace.ts';
+import { createSandbox } from '../../src/runtime/createRuntime.ts';
 import {
   NO_BUGS,
   checkRaceProperty,
@@ -11,7 +11,7 @@ import {
   setupCommands,
   type BugName,
   type Race,
-} from '../../src/simulation/index.ts';
+} from '../../src/tools/race-lab/model/index.ts';
 import type { BenchContext, Row } from '../types.ts';
 
 const round = (value: number, digits = 1) => Number(value.toFixed(digits));

@@ -1,6 +1,6 @@
 // Node bench suite: the runtime's write path vs Emmett's command handler, and projection rebuilds vs bare folds.
 import { CommandHandler, getInMemoryEventStore } from '@event-driven-io/emmett';
-import { createSandbox } from '../../src/app/sandbox.ts';
+import { createSandbox } from '../../src/runtime/createRuntime.ts';
 import { addDays } from '../../src/core/clock.ts';
 import type { DomainEvent, RecordedEvent } from '../../src/core/event.ts';
 import {
@@ -16,8 +16,8 @@ import {
   type DayCommand,
   type DayEvent,
   type SchedulingCommand,
-} from '../../src/domain/scheduling/index.ts';
-import { createMemoryStore } from '../../src/store/memoryStore.ts';
+} from '../../src/domains/scheduling/index.ts';
+import { createMemoryStore } from '../../src/store/memory/memoryStore.ts';
 import { DAY_TIMES, NOW, registrations } from '../practice.ts';
 
 export interface Row {

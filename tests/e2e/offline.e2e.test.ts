@@ -2,8 +2,8 @@
 // served by a server of this test's own, which is then shut down (a refused connection, not an emulated one).
 import { afterEach, describe, expect, it } from 'vitest';
 import { preview } from 'vite';
-import { builtInScenarios } from '../../src/domain/scheduling/scenarioFile.ts';
-import { scenarioLinkUrl } from '../../src/ui/scenarios/scenarioLink.ts';
+import { builtInScenarios } from '../../src/tools/scenarios/model/scenarioFile.ts';
+import { scenarioLinkUrl } from '../../src/ui/tools/scenarios/scenarioLink.ts';
 import { freshProfile } from './browser.ts';
 
 let cleanup: (() => Promise<void>)[] = [];

@@ -23,7 +23,7 @@ describe('the race lab', () => {
     await page.getByRole('button', { name: 'Copy as a vitest test' }).click();
     await expect.poll(() => page.getByText('Copied').count()).toBe(1);
     const test = await page.evaluate(() => navigator.clipboard.readText());
-    expect(test).toContain("import { replayRace } from '../../src/app/raceRunner.ts'");
+    expect(test).toContain("import { replayRace } from '../../src/tools/race-lab/runRace.ts'");
     expect(test).toContain('breaks \\"always keeps every guarantee');
     const link = await page.getByTestId('cx-link').inputValue();
     expect(link).toContain('#race=');

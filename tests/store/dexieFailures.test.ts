@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { openDexieStore, storeFailure } from '../../src/store/dexieStore.ts';
+import { openDexieStore, storeFailure } from '../../src/store/indexeddb/dexieStore.ts';
 import { DAY, mustAppend, slotEvents, snapshot } from './builders.ts';
 
 describe('storeFailure', () => {

@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { openDexieStore } from '../../src/store/dexieStore.ts';
+import { openDexieStore } from '../../src/store/indexeddb/dexieStore.ts';
 import type { EventStore } from '../../src/store/eventStore.ts';
 import type { StoreUnderTest } from './contract.ts';
 

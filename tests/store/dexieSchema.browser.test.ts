@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { SCHEMA_VERSIONS, declareSchema, openDexieStore } from '../../src/store/dexieStore.ts';
+import { SCHEMA_VERSIONS, declareSchema, openDexieStore } from '../../src/store/indexeddb/dexieStore.ts';
 import { DAY, OTHER_DAY, commandRecord, slotEvent } from './builders.ts';
 
 describe('Dexie schema versions', () => {

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RecordedEvent } from '../../src/core/event.ts';
-import { openDexieStore } from '../../src/store/dexieStore.ts';
+import { openDexieStore } from '../../src/store/indexeddb/dexieStore.ts';
 import { type EventStore, StoreError, type StoreFailure } from '../../src/store/eventStore.ts';
 import { DAY, OTHER_DAY, eventually, mustAppend, positions, range, slotEvents } from './builders.ts';
 import { eventStoreContract } from './contract.ts';
@@ -23,7 +23,7 @@ async function openSecondRealm(): Promise<{ openStore: OpenStore; remove: () => 
     window.addEventListener('message', onMessage);
   });
   frame.srcdoc = `<script type="module">
-    import { openDexieStore } from '${location.origin}/src/store/dexieStore.ts';
+    import { openDexieStore } from '${location.origin}/src/store/indexeddb/dexieStore.ts';
     window.openDexieStore = openDexieStore;
     parent.postMessage('realm-ready', '*');
   </script>`;

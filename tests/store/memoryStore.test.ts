@@ -1,4 +1,4 @@
-import { createMemoryStore } from '../../src/store/memoryStore.ts';
+import { createMemoryStore } from '../../src/store/memory/memoryStore.ts';
 import { eventStoreContract } from './contract.ts';
 
 eventStoreContract('memory', async () => ({ store: createMemoryStore(), dispose: async () => {} }));

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { RecordedEvent } from '../../src/core/event.ts';
-import { boardRows } from '../../src/ui/lib/boardModel.ts';
-import { causeOf, filterEvents, pageOf } from '../../src/ui/lib/eventFilter.ts';
-import { tablesOf } from '../../src/ui/lib/tables.ts';
-import { readMonthlyLimit } from '../../src/ui/openApp.ts';
+import { boardRows } from '../../src/domains/scheduling/board/boardModel.ts';
+import { causeOf, filterEvents, pageOf } from '../../src/ui/panels/log/eventFilter.ts';
+import { tablesOf } from '../../src/ui/panels/readModels/tables.ts';
+import { readMonthlyLimit } from '../../src/ui/shell/openApp.ts';
 
 const event = (
   position: number,

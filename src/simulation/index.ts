@@ -1,6 +1,0 @@
-export * from './race.ts';
-export * from './generators.ts';
-export * from './properties.ts';
-export * from './lab.ts';
-export { canonicalJson, hashText } from './canonical.ts';
-export * from './minimize.ts';

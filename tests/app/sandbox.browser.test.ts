@@ -1,7 +1,0 @@
-import { openDexieStore } from '../../src/store/dexieStore.ts';
-import { runtimeContract } from './runtimeContract.ts';
-
-let databases = 0;
-runtimeContract('IndexedDB (Dexie)', async () =>
-  openDexieStore(`eventscope-runtime-test-${Date.now()}-${++databases}`),
-);

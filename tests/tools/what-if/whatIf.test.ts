@@ -1,0 +1,322 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { RecordedEvent } from '../../../src/core/event.ts';
+import { createSandbox } from '../../../src/runtime/createRuntime.ts';
+import { applyEdits, isSagaEvent, runWhatIf } from '../../../src/tools/what-if/whatIf.ts';
+import {
+  bookDoubleSlot,
+  bookSlot,
+  people,
+  registerDoctor,
+  registerPatient,
+  scheduleDay,
+} from '../../../src/domains/scheduling/builders.ts';
+import type { Message } from '../../../src/tools/scenarios/model/scenarioFile.ts';
+
+const { anaSilva, tomBaker, mariaLopez } = people;
+const NOW = '2026-03-02T08:00';
+const DAY = 'ana-silva_2026-03-02';
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    Object.values(value).forEach(deepFreeze);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** The practice, Tom at 09:00, Maria at 09:10, and (limit 1) Tom's overbooking at 09:20 compensated by the saga. */
+async function liveLog(): Promise<RecordedEvent[]> {
+  const sandbox = createSandbox({ now: NOW, monthlyLimit: 1 });
+  for (const command of [
+    registerDoctor(anaSilva),
+    registerPatient(tomBaker),
+    registerPatient(mariaLopez),
+    scheduleDay(),
+    bookSlot(tomBaker),
+    bookSlot({ ...mariaLopez, startTime: '09:10' }),
+    bookSlot({ ...tomBaker, startTime: '09:20' }),
+  ])
+    expect((await sandbox.dispatch(command)).kind).toBe('accepted');
+  await sandbox.settle();
+  const events = await sandbox.events();
+  sandbox.close();
+  return events;
+}
+
+const positionOf = (events: readonly RecordedEvent[], type: string, slot: string) =>
+  events.find((e) => e.type === type && (e.data as { slotId?: string }).slotId === `${DAY}_${slot}`)!
+    .position;
+
+describe('runWhatIf', () => {
+  let log: RecordedEvent[];
+  let snapshot: string;
+  beforeAll(async () => {
+    log = deepFreeze(await liveLog());
+    snapshot = JSON.stringify(log);
+  });
+
+  it('tells the sagas’ events apart from the users’', () => {
+    expect(log.filter(isSagaEvent).map((e) => e.type)).toEqual(['SlotBookingCancelled', 'PatientNotified']);
+  });
+
+  it('frees a skipped booking’s slot in the branch only, and leaves the original log unchanged', async () => {
+    const tomAt9 = positionOf(log, 'SlotBooked', '09:00');
+    const result = await runWhatIf({
+      events: log,
+      edits: [{ kind: 'skip', position: tomAt9 }],
+      now: NOW,
+      monthlyLimit: 1,
+    });
+    if (result.kind !== 'ok') throw new Error(result.message);
+    expect(result.original.readSide.days[DAY].booked).toEqual(['09:00 tom-baker', '09:10 maria-lopez']);
+    expect(result.branch.readSide.days[DAY].booked).toEqual(['09:10 maria-lopez', '09:20 tom-baker']);
+    expect(result.branch.readSide.days[DAY].free).toContain('09:00');
+    // Without the 09:00 booking, the 09:20 one is Tom's first of the month: no compensation, no mail.
+    expect(result.original.reactions.map((r) => r.command)).toEqual(['CancelSlotBooking', 'NotifyPatient']);
+    expect(result.branch.reactions).toEqual([]);
+    expect(result.original.readSide.mailbox['tom-baker']).toHaveLength(1);
+    expect(result.branch.readSide.mailbox['tom-baker']).toBeUndefined();
+    expect(result.sagaEventsLeftOut).toBe(2);
+    expect(result.differences).toEqual([
+      `Day ${DAY}: not booked in the branch: 09:00 tom-baker`,
+      `Day ${DAY}: booked only in the branch: 09:20 tom-baker`,
+      'Messages to tom-baker: 1 → none',
+      'Saga reactions: 2 in the original, 0 in the branch',
+    ]);
+    expect(result.original.violations).toEqual([]);
+    expect(result.branch.violations).toEqual([]);
+    expect(JSON.stringify(log)).toBe(snapshot);
+  });
+
+  it('forks at a position: later events are left out of both sides', async () => {
+    const result = await runWhatIf({
+      events: log,
+      position: positionOf(log, 'SlotBooked', '09:00'),
+      edits: [],
+      now: NOW,
+    });
+    if (result.kind !== 'ok') throw new Error(result.message);
+    expect(result.original.readSide.days[DAY].booked).toEqual(['09:00 tom-baker']);
+    expect(result.differences).toEqual([]);
+  });
+
+  it('re-versions the streams when events are reordered', async () => {
+    const maria = positionOf(log, 'SlotBooked', '09:10');
+    const tomAt9 = positionOf(log, 'SlotBooked', '09:00');
+    const steps = applyEdits(
+      log.filter((e) => !isSagaEvent(e)),
+      [],
+    );
+    const tomIndex =
+      steps.kind === 'ok' ? steps.steps.findIndex((s) => s.kind === 'event' && s.from === tomAt9) : -1;
+    const result = await runWhatIf({
+      events: log,
+      edits: [{ kind: 'move', position: maria, to: tomIndex }],
+      now: NOW,
+      monthlyLimit: 1,
+    });
+    if (result.kind !== 'ok') throw new Error(result.message);
+    const dayEvents = result.branch.events.filter((e) => e.streamId === `doctorday-${DAY}`);
+    expect(dayEvents.map((e) => e.version)).toEqual(dayEvents.map((_, i) => i + 1));
+    const bookings = dayEvents
+      .filter((e) => e.type === 'SlotBooked')
+      .map((e) => (e.data as { patientId: string }).patientId);
+    expect(bookings.slice(0, 2)).toEqual(['maria-lopez', 'tom-baker']);
+    expect(result.branch.violations).toEqual([]);
+  });
+
+  it('rejects a reorder that books a slot before it is scheduled, saying which', async () => {
+    const tomAt9 = positionOf(log, 'SlotBooked', '09:00');
+    const result = await runWhatIf({
+      events: log,
+      edits: [{ kind: 'move', position: tomAt9, to: 0 }],
+      now: NOW,
+    });
+    expect(result).toEqual({
+      kind: 'invalid',
+      message: `Step 1 (SlotBooked ${DAY}_09:00, event ${tomAt9} of the original) would open stream doctorday-${DAY}, which must start with DayScheduled`,
+    });
+  });
+
+  it('rejects a change that books a booked slot twice', async () => {
+    const maria = log.find((e) => e.position === positionOf(log, 'SlotBooked', '09:10'))!;
+    const result = await runWhatIf({
+      events: log,
+      edits: [
+        {
+          kind: 'change',
+          position: maria.position,
+          data: { ...(maria.data as object), slotId: `${DAY}_09:00` },
+        },
+      ],
+      now: NOW,
+    });
+    expect(result.kind === 'invalid' && result.message).toMatch(
+      /books slot ana-silva_2026-03-02_09:00 while it is still booked/,
+    );
+  });
+
+  it('dispatches an inserted command at its place in the branch', async () => {
+    const tomAt9 = positionOf(log, 'SlotBooked', '09:00');
+    const result = await runWhatIf({
+      events: log,
+      position: tomAt9,
+      edits: [
+        { kind: 'skip', position: tomAt9 },
+        { kind: 'insertCommand', at: tomAt9 - 1, command: bookSlot(mariaLopez) as Message },
+      ],
+      now: NOW,
+    });
+    if (result.kind !== 'ok') throw new Error(result.message);
+    expect(result.branch.commands).toEqual(['BookSlot: accepted (SlotBooked)']);
+    expect(result.branch.readSide.days[DAY].booked).toEqual(['09:00 maria-lopez']);
+    expect(result.differences).toContain('Monthly bookings of maria-lopez 2026-03: none → 1');
+  });
+
+  it('appends a double slot’s two bookings together, as its command did', async () => {
+    const sandbox = createSandbox({ now: NOW });
+    for (const command of [
+      registerDoctor(anaSilva),
+      registerPatient(tomBaker),
+      scheduleDay(),
+      bookDoubleSlot(tomBaker),
+    ])
+      expect((await sandbox.dispatch(command)).kind).toBe('accepted');
+    const doubleLog = deepFreeze(await sandbox.events());
+    sandbox.close();
+    const result = await runWhatIf({ events: doubleLog, edits: [], now: NOW });
+    if (result.kind !== 'ok') throw new Error(result.message);
+    expect(result.branch.violations).toEqual([]);
+    expect(result.branch.readSide.days[DAY].booked).toEqual(['09:00 tom-baker', '09:10 tom-baker']);
+  });
+
+  it('says when an edit names an event the branch does not hold', async () => {
+    const result = await runWhatIf({
+      events: log,
+      position: 2,
+      edits: [{ kind: 'skip', position: 5 }],
+      now: NOW,
+    });
+    expect(result).toEqual({
+      kind: 'invalid',
+      message: 'Edit 1 (skip): event 5 is not in the branch (any more)',
+    });
+  });
+
+  it('applies several edits in turn: two skips, a move and two inserts named by the events they precede', async () => {
+    const [tomAt9, maria, tomAt920] = ['09:00', '09:10', '09:20'].map((t) =>
+      positionOf(log, 'SlotBooked', t),
+    );
+    const day = log.find((e) => e.type === 'DayScheduled')!.position;
+    const steps = applyEdits(
+      log.filter((e) => !isSagaEvent(e)),
+      [
+        { kind: 'skip', position: tomAt9 },
+        { kind: 'skip', position: tomAt920 },
+        {
+          kind: 'insertCommand',
+          before: maria,
+          command: bookSlot({ ...tomBaker, startTime: '09:40' }) as Message,
+        },
+        { kind: 'move', position: maria, before: null },
+        {
+          kind: 'insertCommand',
+          before: null,
+          command: bookSlot({ ...mariaLopez, startTime: '09:50' }) as Message,
+        },
+      ],
+    );
+    if (steps.kind !== 'ok') throw new Error(steps.message);
+    const tail = steps.steps.slice(-3).map((s) => (s.kind === 'event' ? s.from : s.command.data.slotId));
+    expect(tail).toEqual([`${DAY}_09:40`, maria, `${DAY}_09:50`]);
+    expect(steps.steps.some((s) => s.kind === 'event' && [tomAt9, tomAt920].includes(s.from))).toBe(false);
+    expect(
+      applyEdits(log, [
+        { kind: 'move', position: maria, before: tomAt9 },
+        { kind: 'skip', position: tomAt9 },
+      ]).kind,
+    ).toBe('ok');
+    expect(applyEdits(log, [{ kind: 'move', position: maria, before: maria }])).toEqual({
+      kind: 'invalid',
+      message: `Edit 1 (move): event ${maria} cannot move before itself`,
+    });
+    expect(
+      applyEdits(log, [
+        { kind: 'skip', position: day },
+        { kind: 'move', position: maria, before: day },
+      ]),
+    ).toEqual({
+      kind: 'invalid',
+      message: `Edit 2 (move): event ${day} is not in the branch (any more)`,
+    });
+  });
+
+  it('lets the sagas react as the branch replays, before the events and commands that follow', async () => {
+    // Tom's 09:20 is his second booking of the month (limit 1): the saga cancels it at once, so Maria, asking
+    // for 09:20 right after, finds it free, as she would have in the live runtime (and is compensated in turn).
+    const mariaAt920 = bookSlot({ ...mariaLopez, startTime: '09:20' }) as Message;
+    const result = await runWhatIf({
+      events: log,
+      edits: [{ kind: 'insertCommand', before: null, command: mariaAt920 }],
+      now: NOW,
+      monthlyLimit: 1,
+    });
+    if (result.kind !== 'ok') throw new Error(result.message);
+    expect(result.branch.commands).toEqual(['BookSlot: accepted (SlotBooked)']);
+    const tomAt920 = result.branch.events.findIndex(
+      (e) => e.type === 'SlotBooked' && (e.data as { slotId: string }).slotId === `${DAY}_09:20`,
+    );
+    expect(
+      result.branch.events
+        .slice(tomAt920)
+        .map((e) => `${e.type} ${(e.data as { patientId: string }).patientId} by ${e.metadata.actor}`),
+    ).toEqual([
+      'SlotBooked tom-baker by scenario',
+      'SlotBookingCancelled tom-baker by saga:overbooking',
+      'PatientNotified tom-baker by saga:overbooking',
+      'SlotBooked maria-lopez by scenario',
+      'SlotBookingCancelled maria-lopez by saga:overbooking',
+      'PatientNotified maria-lopez by saga:overbooking',
+    ]);
+  });
+
+  it('only reads the live store it forks: its events, commands and head stay as they were', async () => {
+    const sandbox = createSandbox({ now: NOW, monthlyLimit: 1 });
+    for (const command of [
+      registerDoctor(anaSilva),
+      registerPatient(tomBaker),
+      scheduleDay(),
+      bookSlot(tomBaker),
+    ])
+      await sandbox.dispatch(command);
+    await sandbox.settle();
+    const before = {
+      events: await sandbox.events(),
+      commands: await sandbox.commands(),
+      head: sandbox.head(),
+    };
+    const booking = before.events.at(-1)!.position;
+    const result = await runWhatIf({
+      events: before.events,
+      edits: [
+        { kind: 'skip', position: booking },
+        {
+          kind: 'insertCommand',
+          before: null,
+          command: bookSlot({ ...tomBaker, startTime: '09:20' }) as Message,
+        },
+      ],
+      now: NOW,
+      monthlyLimit: 1,
+    });
+    if (result.kind !== 'ok') throw new Error(result.message);
+    expect(result.branch.readSide.days[DAY].booked).toEqual(['09:20 tom-baker']);
+    await sandbox.settle();
+    expect({
+      events: await sandbox.events(),
+      commands: await sandbox.commands(),
+      head: sandbox.head(),
+    }).toEqual(before);
+    sandbox.close();
+  });
+});

@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { builtInScenarios } from '../../../../src/tools/scenarios/model/scenarioFile.ts';
+import { scenarioQueryNames } from '../../../../src/tools/scenarios/model/scenarioRows.ts';
+import {
+  answerSummary,
+  argumentSuggestions,
+  rowsFormOf,
+  rowsFormProblems,
+  rowsTextOf,
+  withActualAnswer,
+  withQuery,
+  type RowsForm,
+} from '../../../../src/ui/tools/scenarios/rowsForm.ts';
+
+const form = (overrides: Partial<RowsForm> & Pick<RowsForm, 'query'>): RowsForm => ({
+  args: [],
+  expectation: 'none',
+  count: '',
+  json: '',
+  ...overrides,
+});
+
+describe('the form of an expected read-model answer', () => {
+  it('always shows a built-in expectation as it is and keeps it unchanged', () => {
+    for (const rows of builtInScenarios.flatMap((s) => s.thenRows ?? [])) {
+      const text = { query: rows.query, args: rows.args.join(', '), expected: JSON.stringify(rows.expected) };
+      const shown = rowsFormOf(text);
+      expect(rowsFormProblems(shown)).toEqual({});
+      const kept = rowsTextOf(shown);
+      expect({ ...kept, expected: JSON.parse(kept.expected) as unknown }).toEqual({
+        ...text,
+        expected: rows.expected,
+      });
+    }
+  });
+
+  it('shows a count as a number and an empty list as “no rows”', () => {
+    expect(rowsFormOf({ query: 'monthlyBookings', args: 'tom-baker, 2026-03', expected: '3' })).toEqual(
+      form({ query: 'monthlyBookings', args: ['tom-baker', '2026-03'], expectation: 'count', count: '3' }),
+    );
+    expect(rowsFormOf({ query: 'mailbox', args: 'tom-baker', expected: '[]' })).toEqual(
+      form({ query: 'mailbox', args: ['tom-baker'] }),
+    );
+    expect(
+      rowsFormOf({ query: 'appointment', args: 'ana-silva_2026-03-02_09:00', expected: 'null' }),
+    ).toEqual(form({ query: 'appointment', args: ['ana-silva_2026-03-02_09:00'] }));
+  });
+
+  it('writes “no rows” as the empty answer each query gives', () => {
+    expect(rowsTextOf(form({ query: 'patientSlots', args: [' tom-baker '] }))).toEqual({
+      query: 'patientSlots',
+      args: 'tom-baker',
+      expected: '[]',
+    });
+    expect(rowsTextOf(form({ query: 'doctorDay', args: ['ana-silva_2026-03-02'] })).expected).toBe('null');
+  });
+
+  describe('when another query is picked', () => {
+    it('keeps the arguments of the same kind and asks for the others', () => {
+      const mailbox = form({ query: 'mailbox', args: ['tom-baker'], expectation: 'json', json: '[{}]' });
+      expect(withQuery(mailbox, 'monthlyBookings')).toEqual(
+        form({ query: 'monthlyBookings', args: ['tom-baker', ''], expectation: 'count' }),
+      );
+      expect(withQuery(mailbox, 'availableSlots')).toEqual(form({ query: 'availableSlots', args: [''] }));
+    });
+
+    it('always has one argument field per argument of the query', () => {
+      for (const query of scenarioQueryNames) {
+        const picked = withQuery(form({ query: 'availableSlots', args: ['2026-03-02'] }), query);
+        expect(rowsTextOf(picked).args.split(',')).toHaveLength(picked.args.length);
+      }
+    });
+  });
+
+  describe('its problems, next to each field', () => {
+    it('name each bad argument by its label', () => {
+      expect(
+        rowsFormProblems(form({ query: 'monthlyBookings', args: ['tom baker', 'March'], count: '2' })),
+      ).toEqual({
+        'arg-0': 'Patient id must not contain spaces',
+        'arg-1': 'Month must be YYYY-MM, e.g. 2026-03',
+      });
+      expect(rowsFormProblems(form({ query: 'doctorDay', args: [''] }))).toEqual({
+        'arg-0': 'Day id is required',
+      });
+    });
+
+    it('refuse a comma in an argument, which the builder would split', () => {
+      expect(rowsFormProblems(form({ query: 'mailbox', args: ['tom,baker'] }))).toEqual({
+        'arg-0': 'Patient id must not contain a comma',
+      });
+    });
+
+    it.each([
+      ['', 'Expected bookings is required'],
+      ['2.5', 'Expected bookings must be a whole number, 0 or more'],
+      ['-1', 'Expected bookings must be a whole number, 0 or more'],
+    ])('refuse the count %j', (count, problem) => {
+      expect(
+        rowsFormProblems(form({ query: 'monthlyBookings', args: ['tom-baker', '2026-03'], count })),
+      ).toEqual({ count: problem });
+    });
+
+    it.each([
+      ['availableSlots', '[', 'Expected answer (JSON) is not valid JSON'],
+      [
+        'availableSlots',
+        '{}',
+        'Expected answer (JSON) must be a list of rows [ … ] (an empty list for none)',
+      ],
+      ['appointment', '[]', 'Expected answer (JSON) must be one row { … }, or null for none'],
+    ] as const)('refuse JSON that is not the kind of answer %s gives: %s', (query, json, problem) => {
+      const args = [query === 'availableSlots' ? '2026-03-02' : 'ana-silva_2026-03-02_09:00'];
+      expect(rowsFormProblems(form({ query, args, expectation: 'json', json }))).toEqual({ json: problem });
+    });
+  });
+
+  it('says how many rows the typed-in JSON holds', () => {
+    const rows = (json: string) => answerSummary(form({ query: 'mailbox', expectation: 'json', json }));
+    expect(rows('[{"subject":"a"},{"subject":"b"}]')).toBe('2 rows.');
+    expect(rows('[]')).toBe('No rows.');
+    expect(rows('[')).toBeNull();
+    expect(answerSummary(form({ query: 'appointment', expectation: 'json', json: '{"slotId":"x"}' }))).toBe(
+      'One row.',
+    );
+  });
+
+  it('takes an actual answer as a count or as JSON to confirm', () => {
+    const bookings = form({ query: 'monthlyBookings', args: ['tom-baker', '2026-03'], expectation: 'count' });
+    expect(withActualAnswer(bookings, 3).count).toBe('3');
+    const mailbox = withActualAnswer(form({ query: 'mailbox', args: ['tom-baker'] }), [{ subject: 'Hi' }]);
+    expect(mailbox).toMatchObject({ expectation: 'json' });
+    expect(JSON.parse(mailbox.json)).toEqual([{ subject: 'Hi' }]);
+  });
+
+  it('suggests the ids and dates the Given mentions, and their months for a month', () => {
+    const known = { patientId: ['tom-baker'], date: ['2026-03-02', '2026-03-09', '2026-04-01'] };
+    expect(argumentSuggestions(known, 'patientId')).toEqual(['tom-baker']);
+    expect(argumentSuggestions(known, 'month')).toEqual(['2026-03', '2026-04']);
+    expect(argumentSuggestions(known, 'slotId')).toEqual([]);
+  });
+});
