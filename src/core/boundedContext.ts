@@ -65,8 +65,17 @@ export interface Saga<State = unknown, C extends Command = Command> {
   handle: (
     state: State,
     event: RecordedEvent,
-    context: { now: string },
+    context: SagaContext,
   ) => { state: State; reactions: Reaction<C>[] };
+}
+
+/**
+ * What a saga may read besides the event: the clock and, through `read`, the projections' live states. A correct
+ * saga keeps what it decides on in its own state; reading a lagging read model is how a planted bug goes wrong.
+ */
+export interface SagaContext {
+  now: string;
+  read?: (projectionName: string) => unknown;
 }
 
 /** Everything the runtime needs to run a domain: validation, routing, decisions, read models and sagas. */
@@ -92,4 +101,64 @@ export interface BoundedContext<
   streamFold?(streamId: string): StreamFold;
   projections: Projection[];
   sagas: Saga<unknown, C>[];
+  /**
+   * Pure: commands the runtime sends when the virtual clock moves from `from` to `to` (e.g. a daily sheet run when
+   * the clock passes midnight). Sent like saga reactions, by the actor `clock`, after the move.
+   */
+  onClockMoved?(from: string, to: string): C[];
+}
+
+/** Gives a projection's current state by its name. */
+export type ReadProjection = (projectionName: string) => unknown;
+
+/** What a query reads: the projections' states and the virtual clock. */
+export interface QueryContext {
+  read: ReadProjection;
+  /** The virtual clock's instant `YYYY-MM-DDTHH:MM`. */
+  now: string;
+}
+
+/** One argument of a query, for forms, files and links. */
+export interface QueryArgument {
+  name: string;
+  /** A label a person reads, e.g. "Patient". */
+  label: string;
+  /** Pure: null when the value is acceptable, else what is wrong with it ("must be a date YYYY-MM-DD"). */
+  problem?: (value: unknown) => string | null;
+  /** The kind of id it names (see `DomainModule.ids`), so forms can suggest ids the log knows. */
+  idKind?: string;
+}
+
+/** What a query answers: a count, a list of rows, one row or `null`, or any other JSON value. */
+export type QueryAnswerKind = 'count' | 'list' | 'oneOrNull' | 'value';
+
+/**
+ * A named read-model query (a read model's public face): its arguments by name, what it answers, and how.
+ * `run` is pure: it reads projection states through `context.read` and never changes them.
+ */
+export interface QueryDefinition<Args extends unknown[] = unknown[], Result = unknown> {
+  description: string;
+  args: QueryArgument[];
+  answer: QueryAnswerKind;
+  // Why method syntax: a catalog of differently typed queries must fit `QueryCatalog` (bivariant parameters).
+  run(context: QueryContext, ...args: Args): Result;
+}
+
+export type QueryCatalog = Record<string, QueryDefinition>;
+
+/** A catalog's queries bound to a sandbox: `query.availableSlots('2026-03-03')`. */
+export type BoundQueries<Q extends QueryCatalog> = {
+  [K in keyof Q]: Q[K] extends QueryDefinition<infer Args, infer Result> ? (...args: Args) => Result : never;
+};
+
+/** Pure: binds every query of a catalog to a reader and a clock (one home for what the runtime and time travel do). */
+export function bindQueries<Q extends QueryCatalog>(
+  queries: Q,
+  read: ReadProjection,
+  now: () => string,
+): BoundQueries<Q> {
+  const bound: Record<string, (...args: unknown[]) => unknown> = {};
+  for (const [name, query] of Object.entries(queries))
+    bound[name] = (...args: unknown[]) => query.run({ read, now: now() }, ...args);
+  return bound as BoundQueries<Q>;
 }

@@ -1,6 +1,29 @@
 /** Instants are `YYYY-MM-DDTHH:MM` in the practice's local time; arithmetic is done as if UTC (no DST). */
 const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
 
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+const daysInMonth = (year: number, month: number): number =>
+  month === 2
+    ? year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
+      ? 29
+      : 28
+    : [4, 6, 9, 11].includes(month)
+      ? 30
+      : 31;
+
+/** Pure: is `value` a real calendar date `YYYY-MM-DD`? */
+export function isDate(value: unknown): value is string {
+  const match = typeof value === 'string' ? DATE.exec(value) : null;
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+/** Pure: is `value` a clock time `HH:MM` (00:00–23:59)? */
+export const isTime = (value: unknown): value is string => typeof value === 'string' && TIME.test(value);
+
 /** Pure: true when `value` is a real calendar instant `YYYY-MM-DDTHH:MM`. */
 export function isInstant(value: unknown): value is string {
   if (typeof value !== 'string') return false;

@@ -2,28 +2,8 @@
 
 export const SLOT_MINUTES = 10;
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
-
-const daysInMonth = (year: number, month: number): number =>
-  month === 2
-    ? year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
-      ? 29
-      : 28
-    : [4, 6, 9, 11].includes(month)
-      ? 30
-      : 31;
-
-/** Pure: is `value` a real calendar date `YYYY-MM-DD`? */
-export function isDate(value: string): boolean {
-  const match = DATE.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
-}
-
-/** Pure: is `value` a clock time `HH:MM` (00:00–23:59)? */
-export const isTime = (value: string): boolean => TIME.test(value);
+/** Pure: real calendar dates and clock times (one definition, in core). */
+export { isDate, isTime } from '../../core/clock.ts';
 
 /** Pure: is `value` an instant `YYYY-MM-DDTHH:MM` with a real date and time? (One definition, in core.) */
 export { isInstant } from '../../core/clock.ts';
