@@ -7,6 +7,7 @@
 import type fc from 'fast-check';
 import type { BoundedContext, Command } from '../../../core/boundedContext.ts';
 import type { RecordedEvent } from '../../../core/event.ts';
+import type { Violation } from '../../../core/invariant.ts';
 
 /** A race's size knobs by name, e.g. `{ patients: 3, slotsPerDay: 6 }`. */
 export type RaceKnobs = Record<string, number>;
@@ -81,8 +82,21 @@ export interface PlantedBug {
   plant(domain: PlantableDomain): PlantableDomain;
 }
 
+/**
+ * A domain invariant as a race property: it must hold at every step of a race (`always`, e.g. a regular patron
+ * never holds more than 5 books) or once every projection and saga has caught up (`settled`, e.g. the monthly cap,
+ * which a saga restores after a transient overshoot). `check` is pure over the log.
+ */
+export interface DomainRaceProperty {
+  name: string;
+  /** "always…/never…": what the property promises. */
+  title: string;
+  when: 'always' | 'settled';
+  check(log: readonly RecordedEvent[], settings: Readonly<Record<string, unknown>>): Violation[];
+}
+
 /** The domain's side of the race lab. */
-export interface RaceDefinition<Property = unknown> {
+export interface RaceDefinition {
   knobs: Record<string, RaceKnob>;
   /** Pure: the world a race starts from, for the given knobs. */
   world(knobs: RaceKnobs): RaceWorld;
@@ -91,7 +105,7 @@ export interface RaceDefinition<Property = unknown> {
   /** Pure: one line a person reads, e.g. `tom books ana_2026-03-03 09:10`. */
   describe(operation: RaceOperation): string;
   /** The domain's invariants as race properties (checked beside the generic ones). */
-  properties: Property[];
+  properties: DomainRaceProperty[];
   measures?: RaceMeasure[];
   bugs: PlantedBug[];
 }
