@@ -1,5 +1,5 @@
 // A live log of about 10k events for the what-if benches (node and browser).
-import { createSandbox } from '../src/runtime/createRuntime.ts';
+import { createDomainRuntime as createSandbox } from '../src/domains/index.ts';
 import { addDays } from '../src/core/clock.ts';
 import type { RecordedEvent } from '../src/core/event.ts';
 import { isSagaEvent, type WhatIfInput } from '../src/tools/what-if/whatIf.ts';

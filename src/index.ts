@@ -3,6 +3,30 @@
  * Everything here is stable; anything imported from deeper paths is internal and may move.
  */
 
+// Running a domain headless
+export {
+  builtInDomainNames,
+  createSandbox,
+  domainNamed,
+  resolveDomain,
+  scheduling,
+} from './domains/index.ts';
+export type { BuiltInDomainName, SandboxOptions } from './domains/index.ts';
+export { SubscriberStoppedError, sequentialIds, createLiveScheduler } from './runtime/index.ts';
+export type {
+  DispatchMetadata,
+  DispatchResult,
+  ProjectionStatus,
+  RuntimeObserver,
+  Sandbox,
+  SagaStatus,
+  SubscriberStop,
+} from './runtime/index.ts';
+export { createDeterministicScheduler, LivelockError } from './core/scheduler/deterministicScheduler.ts';
+export type { ActorScheduler } from './core/scheduler/scheduler.ts';
+export { createMemoryStore } from './store/memory/memoryStore.ts';
+export type { CommandRecord, EventLogFile, EventStore } from './store/eventStore.ts';
+
 // Building a domain
 export { defineDomain, isDomainModule, DomainDefinitionError } from './domains/kit/index.ts';
 export type {

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/svelte-vite';
 import { expect, within } from 'storybook/test';
-import { createSandbox } from '../src/runtime/createRuntime.ts';
+import { createDomainRuntime as createSandbox } from '../src/domains/index.ts';
 import type { RecordedEvent } from '../src/core/event.ts';
 import {
   bookSlot,

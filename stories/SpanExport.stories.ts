@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/svelte-vite';
 import { expect } from 'storybook/test';
-import type { Sandbox } from '../src/runtime/createRuntime.ts';
+import { type Runtime as Sandbox } from '../src/runtime/index.ts';
 import SpanExport from '../src/ui/tools/timeline/SpanExport.svelte';
 import { causalLog, conflictLog, largeLog, smallLog } from '../tests/fixtures/sampleLogs.ts';
 

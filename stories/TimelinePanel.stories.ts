@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/svelte-vite';
 import { expect } from 'storybook/test';
-import type { Sandbox } from '../src/runtime/createRuntime.ts';
+import { type Runtime as Sandbox } from '../src/runtime/index.ts';
 import { AppState } from '../src/ui/shell/appState.svelte.ts';
 import TimelinePanel from '../src/ui/tools/timeline/TimelinePanel.svelte';
 import { TimelineState } from '../src/ui/tools/timeline/timelineState.svelte.ts';

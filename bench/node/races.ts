@@ -2,7 +2,7 @@
 // operations dispatched one after another on a plain sandbox; shrinking of each planted bug.
 import fc from 'fast-check';
 import { runRace } from '../../src/tools/race-lab/runRace.ts';
-import { createSandbox } from '../../src/runtime/createRuntime.ts';
+import { createDomainRuntime as createSandbox } from '../../src/domains/index.ts';
 import {
   NO_BUGS,
   checkRaceProperty,

@@ -1,6 +1,6 @@
 // Node bench suite: the runtime's write path vs Emmett's command handler, and projection rebuilds vs bare folds.
 import { CommandHandler, getInMemoryEventStore } from '@event-driven-io/emmett';
-import { createSandbox } from '../../src/runtime/createRuntime.ts';
+import { createDomainRuntime as createSandbox } from '../../src/domains/index.ts';
 import { addDays } from '../../src/core/clock.ts';
 import type { DomainEvent, RecordedEvent } from '../../src/core/event.ts';
 import {

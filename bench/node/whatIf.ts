@@ -1,5 +1,5 @@
 // What-if of a 10k-event live log: how long forking, editing and replaying both sides (sagas reacting) takes.
-import { appendHistory, scratchSandbox } from '../../src/runtime/scratch.ts';
+import { appendHistory, scratchSandbox } from '../../src/tools/shared/scratchSandbox.ts';
 import { isSagaEvent, runWhatIf } from '../../src/tools/what-if/whatIf.ts';
 import type { BenchContext, Row } from '../types.ts';
 import { benchWhatIf, largeLiveLog, MONTHLY_LIMIT, NOW } from '../whatIfLog.ts';

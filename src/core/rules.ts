@@ -99,3 +99,11 @@ export function messageProblems(
     problem: fieldProblem(data, issue),
   }));
 }
+
+/** Pure: a rule as a `problem` function: null when the value fits, else the rule's first message. */
+export const problemOf =
+  (rule: z.ZodType) =>
+  (value: unknown): string | null => {
+    const parsed = rule.safeParse(value);
+    return parsed.success ? null : fieldProblem(value, parsed.error.issues[0]);
+  };

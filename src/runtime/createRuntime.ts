@@ -1,157 +1,126 @@
-import type { Command } from '../core/boundedContext.ts';
-import { createVirtualClock, type VirtualClock } from '../core/clock.ts';
+import { bindQueries, type Command, type QueryCatalog } from '../core/boundedContext.ts';
+import { createVirtualClock } from '../core/clock.ts';
 import type { RecordedEvent } from '../core/event.ts';
 import type { ActorScheduler } from '../core/scheduler/scheduler.ts';
-import { createScheduling, schedulingQueries } from '../domains/scheduling/index.ts';
 import { createMemoryStore } from '../store/memory/memoryStore.ts';
-import type {
-  CommandRecord,
-  EventLogFile,
-  EventStore,
-  ImportResult,
-  StoreFailure,
-} from '../store/eventStore.ts';
-import { handleCommand, type RuntimeFaults } from './commandHandler.ts';
-import { sequentialIds, type IdGenerator } from './idGenerators.ts';
-import { StreamStateCache } from './streamStateCache.ts';
-import { staleReadOverbookingSaga } from '../domains/scheduling/plantedBugs/staleReadSaga.ts';
+import type { EventStore, StoreFailure } from '../store/eventStore.ts';
+import { handleCommand, scheduledAppend, type CommandHandlerDeps } from './commandHandler.ts';
+import { sequentialIds } from './idGenerators.ts';
+import { ProgressHistory } from './progressHistory.ts';
 import { createLiveScheduler, type LiveScheduler } from './schedulers/liveScheduler.ts';
-import { ProjectionRunner, SagaRunner, type RunnerDeps } from './subscribers/subscriberRunner.ts';
-import { ProgressHistory, type SubscriberHistory } from './progressHistory.ts';
+import { StreamStateCache } from './streamStateCache.ts';
+import {
+  afterCheckpoint,
+  ProjectionRunner,
+  SagaRunner,
+  type RunnerDeps,
+  type SagaCheckpointState,
+} from './subscribers/subscriberRunner.ts';
+import { CLOCK_CHECKPOINT_ID, subscriberId } from './subscribers/subscriberId.ts';
 import type {
   DispatchMetadata,
-  DispatchResult,
-  ProjectionStatus,
-  SagaStatus,
-  SandboxOptions,
+  RuntimeDomain,
+  RuntimeFailure,
+  RuntimeOptions,
+  Sandbox,
+  SubscriberStatus,
 } from './types.ts';
 
-export interface RuntimeOptions extends SandboxOptions {
-  /** Default: the live scheduler. Simulations pass a deterministic one. */
-  scheduler?: ActorScheduler;
-  ids?: IdGenerator;
-  faults?: RuntimeFaults;
-  /** Reload-and-decide-again attempts after a concurrency conflict (default 3). */
-  maxRetries?: number;
-  /** Events per delivery to a projection or saga (default 500; 1 under a deterministic scheduler). */
-  batchSize?: number;
-  /** Follow appends made by other tabs (default: on with the live scheduler). */
-  followStore?: boolean;
-  /** Keep the read models up to date (default true). Off for bulk loading and to time the command path alone. */
-  runProjections?: boolean;
-  /** Run the sagas here (default true). The app runs them in one tab only. */
-  runSagas?: boolean;
-  /** Planted bug: projections apply redelivered events again. */
-  nonIdempotentProjections?: boolean;
-  /** Save each subscriber's state at the latest after this many events (default 1,000; also when settled). */
-  checkpointEvery?: number;
-  /** Fault: which events are delivered twice. */
-  duplicateDelivery?: (event: RecordedEvent) => boolean;
-  /** Planted bug: the overbooking saga counts from the `monthlyBookings` read model as it is at delivery. */
-  staleSagaReads?: boolean;
-}
-
-type Queries = typeof schedulingQueries;
-type Read = Parameters<Queries['availableSlots']>[0];
-
-/** The queries of DOMAIN.md, bound to the sandbox's projections and clock. */
-export interface SandboxQueries {
-  availableSlots(date: string): ReturnType<Queries['availableSlots']>;
-  patientSlots(patientId: string): ReturnType<Queries['patientSlots']>;
-  appointment(slotId: string): ReturnType<Queries['appointment']>;
-  doctorDay(dayId: string): ReturnType<Queries['doctorDay']>;
-  mailbox(patientId: string): ReturnType<Queries['mailbox']>;
-  monthlyBookings(patientId: string, month: string): ReturnType<Queries['monthlyBookings']>;
-}
-
-export interface Sandbox {
-  dispatch(command: unknown, metadata?: DispatchMetadata): Promise<DispatchResult>;
-  /** Until every projection and saga has caught up with the log, reactions included. */
-  settle(): Promise<void>;
-  query: SandboxQueries;
-  clock: VirtualClock;
-  /** The whole log in global order. */
-  events(): Promise<RecordedEvent[]>;
-  /** Every command handled, accepted or rejected, in order. */
-  commands(): Promise<CommandRecord[]>;
-  /** Resolves once checkpoints are loaded and the runtime follows the log. */
-  ready: Promise<void>;
+/** The runtime as its owner sees it: the sandbox plus the store it runs on (the app and the tools own it). */
+export interface Runtime<Q extends QueryCatalog = QueryCatalog> extends Sandbox<Q> {
   readonly store: EventStore;
-  /** The last global position known here. */
-  head(): number;
-  projections(): ProjectionStatus[];
-  sagas(): SagaStatus[];
-  /**
-   * How far a projection (`projection:<name>`) or saga (`saga:<name>`) had got each time the log moved on, since
-   * this runtime started or the log was replaced; null for a subscriber this runtime does not run.
-   */
-  progressHistory(laneId: string): SubscriberHistory | null;
-  /** The projection's live state, read-only (it changes in place as events arrive). */
-  projectionState(name: string): unknown;
-  rebuildProjection(name: string): Promise<void>;
-  setLatency(ms: number): void;
-  /** Called after anything changes (append, delivery, clock, errors). Returns an unsubscribe function. */
-  onChange(listener: () => void): () => void;
-  /** Infrastructure failures met by runners (shown by the UI, never swallowed). */
-  failures(): RuntimeFailure[];
-  exportLog(): Promise<EventLogFile>;
-  importLog(file: unknown): Promise<ImportResult>;
-  reset(): Promise<void>;
-  close(): void;
+  /** Stops without saving anything (the log was replaced under it, e.g. by another tab). */
+  abandon(): void;
 }
 
-const CLOCK_ID = '$clock';
-
-/** An infrastructure failure met by a runner or the store subscription, for the UI to show. */
-export interface RuntimeFailure {
-  subscriber: string;
-  code: string;
-  message: string;
+/** `settle()` cannot finish: a projection or saga stopped on an event it cannot handle. */
+export class SubscriberStoppedError extends Error {
+  constructor(
+    readonly stopped: { subscriber: string; position: number; eventType: string; message: string }[],
+  ) {
+    super(
+      stopped
+        .map((s) => `${s.subscriber} stopped at event #${s.position} (${s.eventType}): ${s.message}`)
+        .join('; '),
+    );
+    this.name = 'SubscriberStoppedError';
+  }
 }
 
-/** The whole runtime without a UI: in memory by default, on IndexedDB when given the Dexie store. */
-export function createSandbox(options: RuntimeOptions = {}): Sandbox {
-  const store = options.store ?? createMemoryStore();
-  const scheduler = options.scheduler ?? createLiveScheduler(options.latencyMs ?? 0);
+const MAX_FAILURES = 50;
+const DEFAULT_NOW = '2026-03-02T08:00';
+
+/**
+ * The whole runtime of one domain without a UI: in memory by default, on IndexedDB when given the Dexie store.
+ * It knows nothing of any domain: the domain's context decides, its projections and sagas follow the log, and
+ * faults or planted bugs arrive as decorators (`options.decorators`), never as flags.
+ */
+export function createRuntime<Q extends QueryCatalog>(
+  domain: RuntimeDomain<Q> & { defaultNow?: string },
+  options: RuntimeOptions = {},
+): Runtime<Q> {
+  const { context } = domain;
+  const baseStore = options.store ?? createMemoryStore();
+  const store = options.decorators?.store?.(baseStore) ?? baseStore;
+  const scheduler: ActorScheduler = options.scheduler ?? createLiveScheduler(options.latencyMs ?? 0);
   const isLive = !options.scheduler;
-  const context = createScheduling({ monthlyLimit: options.monthlyLimit ?? 10 });
   const ids = options.ids ?? sequentialIds();
+  const random = options.random ?? Math.random;
   const listeners = new Set<() => void>();
   const failures: RuntimeFailure[] = [];
   let head = 0;
+  let isClosed = false;
   let pendingClockSave: Promise<unknown> = Promise.resolve();
   const notify = () => listeners.forEach((listener) => listener());
+  const runsSagas = options.runSagas !== false;
 
-  const clock = createVirtualClock(options.now ?? '2026-03-02T08:00', (instant) => {
-    if (!isLive) return notify();
-    pendingClockSave = store.saveCheckpoint({ subscriberId: CLOCK_ID, position: 0, state: { now: instant } });
+  let lastNow = options.now ?? domain.defaultNow ?? DEFAULT_NOW;
+  const clock = createVirtualClock(lastNow, (instant) => {
+    const from = lastNow;
+    lastNow = instant;
+    if (isLive)
+      pendingClockSave = store.saveCheckpoint({
+        subscriberId: CLOCK_CHECKPOINT_ID,
+        position: 0,
+        state: { now: instant },
+      });
+    if (runsSagas && context.onClockMoved && instant > from) sendClockReactions(from, instant);
     notify();
   });
+
+  const reportFailure = (subscriber: string, failure: StoreFailure | Error) => {
+    const code = 'code' in failure && typeof failure.code === 'string' ? failure.code : 'RuntimeError';
+    failures.push({ subscriber, code, message: failure.message });
+    if (failures.length > MAX_FAILURES) failures.splice(0, failures.length - MAX_FAILURES);
+    notify();
+  };
 
   const runnerDeps: RunnerDeps = {
     store,
     scheduler,
     batchSize: options.batchSize ?? (isLive ? 500 : 1),
     onProgress: notify,
-    onError: (subscriber, failure: StoreFailure | Error) => {
-      const code = 'code' in failure && typeof failure.code === 'string' ? failure.code : 'RuntimeError';
-      failures.push({ subscriber, code, message: failure.message });
-      notify();
-    },
-    isNonIdempotent: () => options.nonIdempotentProjections === true,
-    shouldDuplicate: options.duplicateDelivery,
+    onError: reportFailure,
     checkpointEvery: options.checkpointEvery ?? 1_000,
-    scheduleFlush: isLive ? (flush) => setTimeout(flush, 250) : undefined,
+    scheduleFlush: isLive ? (flush) => setTimeout(() => !isClosed && flush(), 250) : undefined,
+    selectUnapplied: (id) => options.decorators?.selectUnapplied?.(afterCheckpoint, id) ?? afterCheckpoint,
+    observer: options.observer,
   };
   const projectionRunners =
     options.runProjections === false
       ? []
       : context.projections.map((p) => new ProjectionRunner(p, runnerDeps));
-  const runners = new Map(projectionRunners.map((r) => [r.projection.name, r]));
+  const projectionByName = new Map(projectionRunners.map((r) => [r.projection.name, r]));
+  const read = (name: string): unknown => {
+    const runner = projectionByName.get(name);
+    if (!runner) throw new Error(`No projection named "${name}"`);
+    return runner.current;
+  };
 
   let isWakeQueued = false;
   const wakeNow = () => {
     isWakeQueued = false;
+    if (isClosed) return;
     projectionRunners.forEach((r) => r.wake());
     sagaRunners.forEach((r) => r.wake());
   };
@@ -163,14 +132,19 @@ export function createSandbox(options: RuntimeOptions = {}): Sandbox {
     isWakeQueued = true;
     setTimeout(wakeNow, 0);
   };
-  const handlerDeps = {
+  const handlerDeps: CommandHandlerDeps = {
     context,
     store,
     scheduler,
     clock,
     ids,
-    faults: options.faults ?? {},
-    maxRetries: options.maxRetries ?? 3,
+    append:
+      options.decorators?.append?.(scheduledAppend(store, scheduler)) ?? scheduledAppend(store, scheduler),
+    maxRetries: options.maxRetries ?? 12,
+    // Why jitter: writers that collide on one stream retry at different moments instead of colliding again.
+    backoff: isLive
+      ? (attempt) => new Promise((resolve) => setTimeout(resolve, random() * Math.min(64, 2 ** attempt)))
+      : async () => {},
     onAppended: (events: RecordedEvent[]) => {
       moveHead(events.at(-1)?.position ?? head);
       wakeAll();
@@ -178,15 +152,26 @@ export function createSandbox(options: RuntimeOptions = {}): Sandbox {
     },
     onRecorded: () => notify(),
     cache: new StreamStateCache(),
+    observer: options.observer,
   };
   const dispatchAs = (command: Command, metadata: DispatchMetadata, owner: string) =>
     handleCommand(handlerDeps, command, metadata, owner);
-  const sagaRunners =
-    options.runSagas === false
-      ? []
-      : context.sagas
-          .map((s) => (options.staleSagaReads && s.name === 'overbooking' ? staleSaga() : s))
-          .map((s) => new SagaRunner(s, runnerDeps, dispatchAs, clock.now));
+  const sagaRunners = runsSagas
+    ? context.sagas.map((s) => new SagaRunner(s, runnerDeps, dispatchAs, clock.now, read))
+    : [];
+  const allRunners = () => [...projectionRunners, ...sagaRunners];
+
+  let clockMoves = 0;
+  function sendClockReactions(from: string, to: string) {
+    const commands = context.onClockMoved?.(from, to) ?? [];
+    const move = ++clockMoves;
+    commands.forEach((command, index) => {
+      const commandId = `clock/${to}/${move}/${index}`;
+      void scheduler.spawn('clock', () =>
+        handleCommand(handlerDeps, command, { commandId, actor: 'clock' }, 'clock'),
+      );
+    });
+  }
 
   let subscription: { close(): void } | null = null;
   const follow = () => {
@@ -202,14 +187,11 @@ export function createSandbox(options: RuntimeOptions = {}): Sandbox {
       {
         afterPosition: head,
         // 'VersionChanged': another tab replaced the log; the owner starts a new runtime over the store.
-        onError: (failure) => runnerDeps.onError('store', failure),
+        onError: (failure) => reportFailure('store', failure),
       },
     );
   };
-  const laneOf = new Map<string, ProjectionRunner | SagaRunner>([
-    ...projectionRunners.map((r) => [`projection:${r.projection.name}`, r] as const),
-    ...sagaRunners.map((r) => [`saga:${r.saga.name}`, r] as const),
-  ]);
+  const laneOf = new Map<string, ProjectionRunner | SagaRunner>(allRunners().map((r) => [r.subscriberId, r]));
   const history = new ProgressHistory([...laneOf.keys()]);
   /** Every way the runtime learns of a longer log goes through here, so the read side's lag is recorded. */
   function moveHead(to: number) {
@@ -219,36 +201,75 @@ export function createSandbox(options: RuntimeOptions = {}): Sandbox {
   }
 
   const ready = (async () => {
-    const savedClock = isLive ? await store.loadCheckpoint<{ now: string }>(CLOCK_ID) : null;
-    if (savedClock && !options.now) clock.set(savedClock.state.now);
-    await Promise.all([...projectionRunners, ...sagaRunners].map((r) => r.load()));
+    const savedClock = isLive ? await store.loadCheckpoint<{ now: string }>(CLOCK_CHECKPOINT_ID) : null;
+    if (savedClock && !options.now) {
+      lastNow = savedClock.state.now;
+      clock.set(savedClock.state.now);
+    }
+    await Promise.all(allRunners().map((r) => r.load()));
     head = await store.head();
+    // A checkpoint ahead of the log was saved into another log (one replaced since): never trust it, rebuild.
+    for (const runner of allRunners())
+      if (runner.checkpoint > head) {
+        reportFailure(
+          runner.subscriberId,
+          new Error(
+            `${runner.subscriberId}'s saved checkpoint (${runner.checkpoint}) was ahead of the log (${head}): rebuilt from the start`,
+          ),
+        );
+        resetRunner(runner);
+      }
     history.clear(head);
     await Promise.all(sagaRunners.map((r) => r.resumeOutbox()));
     follow();
     wakeAll();
   })();
 
-  function staleSaga() {
-    const limit = options.monthlyLimit ?? 10;
-    const saga = staleReadOverbookingSaga(limit, (patientId, month) =>
-      schedulingQueries.monthlyBookings(read, patientId, month),
-    );
-    return saga as unknown as (typeof context.sagas)[number];
+  function resetRunner(runner: ProjectionRunner | SagaRunner) {
+    if (runner instanceof ProjectionRunner) runner.resetTo(runner.projection.initialState());
+    else runner.resetTo({ saga: runner.saga.initialState(), outbox: [] });
   }
 
-  const read: Read = (name: string) => {
-    const runner = runners.get(name);
-    if (!runner) throw new Error(`No projection named "${name}"`);
-    return runner.current as never;
-  };
-
-  const status = (r: ProjectionRunner | SagaRunner) => ({
+  const status = (r: ProjectionRunner | SagaRunner): Omit<SubscriberStatus, 'name' | 'description'> => ({
     checkpoint: r.checkpoint,
     lag: Math.max(0, head - r.checkpoint),
+    stopped: r.stopped,
   });
 
-  return {
+  const stoppedRunners = () =>
+    allRunners()
+      .filter((r) => r.stopped !== null)
+      .map((r) => ({ subscriber: r.subscriberId, ...(r.stopped as NonNullable<typeof r.stopped>) }));
+
+  async function settle(): Promise<void> {
+    await ready;
+    await pendingClockSave;
+    let stalled = 0;
+    let previous = '';
+    // Why a loop: a quiet scheduler can still hide a runner that has not been woken by another tab yet.
+    for (;;) {
+      await scheduler.whenIdle();
+      await Promise.all(allRunners().map((r) => r.whenIdle()));
+      moveHead(await store.head());
+      const behind = allRunners().filter((r) => r.stopped === null && r.checkpoint < head);
+      if (behind.length === 0) break;
+      // Why count stalls: a runner whose reads keep failing makes no progress; say so instead of spinning.
+      const progress = behind.map((r) => `${r.subscriberId}@${r.checkpoint}`).join(',');
+      stalled = progress === previous ? stalled + 1 : 0;
+      previous = progress;
+      if (stalled > 100)
+        throw new Error(`settle() made no progress: ${progress} stayed behind the log's head ${head}`);
+      // Why yield to the event loop when live: with an in-memory store every step is a microtask.
+      if (isLive && stalled > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(stalled, 20)));
+      behind.forEach((r) => r.wake());
+    }
+    await Promise.all(allRunners().map((r) => r.flush()));
+    const stopped = stoppedRunners();
+    if (stopped.length > 0) throw new SubscriberStoppedError(stopped);
+  }
+
+  const runtime: Runtime<Q> = {
+    domain: domain.name,
     ready,
     store,
     clock,
@@ -259,29 +280,8 @@ export function createSandbox(options: RuntimeOptions = {}): Sandbox {
         handleCommand(handlerDeps, command, { ...metadata, commandId }),
       );
     },
-    async settle() {
-      await ready;
-      await pendingClockSave;
-      // Why a loop: a quiet scheduler can still hide a runner that has not been woken by another tab yet.
-      for (;;) {
-        await scheduler.whenIdle();
-        moveHead(await store.head());
-        const behind = [...projectionRunners, ...sagaRunners].filter((r) => r.checkpoint < head);
-        if (behind.length === 0) {
-          await Promise.all([...projectionRunners, ...sagaRunners].map((r) => r.flush()));
-          return;
-        }
-        behind.forEach((r) => r.wake());
-      }
-    },
-    query: {
-      availableSlots: (date) => schedulingQueries.availableSlots(read, date),
-      patientSlots: (patientId) => schedulingQueries.patientSlots(read, patientId, clock.now()),
-      appointment: (slotId) => schedulingQueries.appointment(read, slotId),
-      doctorDay: (dayId) => schedulingQueries.doctorDay(read, dayId),
-      mailbox: (patientId) => schedulingQueries.mailbox(read, patientId),
-      monthlyBookings: (patientId, month) => schedulingQueries.monthlyBookings(read, patientId, month),
-    },
+    settle,
+    query: bindQueries(domain.queries, read, clock.now),
     events: () => store.readAll(),
     commands: () => store.readCommands(),
     head: () => head,
@@ -300,9 +300,15 @@ export function createSandbox(options: RuntimeOptions = {}): Sandbox {
       })),
     progressHistory: (laneId) => history.of(laneId),
     projectionState: (name) => read(name),
+    async sagaCheckpoint(name) {
+      const runner = sagaRunners.find((r) => r.saga.name === name);
+      if (runner) return { position: runner.checkpoint, state: runner.current };
+      const saved = await store.loadCheckpoint<SagaCheckpointState>(subscriberId('saga', name));
+      return saved ? { position: saved.position, state: saved.state.saga } : null;
+    },
     async rebuildProjection(name) {
       await ready;
-      const runner = runners.get(name);
+      const runner = projectionByName.get(name);
       if (!runner) throw new Error(`No projection named "${name}"`);
       await runner.rebuild();
     },
@@ -331,21 +337,30 @@ export function createSandbox(options: RuntimeOptions = {}): Sandbox {
       await store.reset();
       await restart();
     },
-    close() {
-      void Promise.all([...projectionRunners, ...sagaRunners].map((r) => r.flush()));
+    async close() {
+      if (isClosed) return;
+      await Promise.allSettled(allRunners().map((r) => r.flush()));
+      runtime.abandon();
+    },
+    abandon() {
+      isClosed = true;
       subscription?.close();
       listeners.clear();
     },
   };
+  return runtime;
 
   /** After the log was replaced: every subscriber starts again from zero. */
   async function restart() {
     await store.deleteCheckpoints();
     handlerDeps.cache.clear();
     if (isLive)
-      await store.saveCheckpoint({ subscriberId: CLOCK_ID, position: 0, state: { now: clock.now() } });
-    projectionRunners.forEach((r) => r.resetTo(r.projection.initialState()));
-    sagaRunners.forEach((r) => r.resetTo({ saga: r.saga.initialState(), outbox: [] }));
+      await store.saveCheckpoint({
+        subscriberId: CLOCK_CHECKPOINT_ID,
+        position: 0,
+        state: { now: clock.now() },
+      });
+    allRunners().forEach(resetRunner);
     head = await store.head();
     history.clear(head);
     follow();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSandbox } from '../../src/runtime/createRuntime.ts';
+import { createDomainRuntime as createSandbox } from '../../src/domains/index.ts';
 import { createDeterministicScheduler } from '../../src/core/scheduler/deterministicScheduler.ts';
 import { createMemoryStore } from '../../src/store/memory/memoryStore.ts';
 import { bookSlot, NOW, practiceWithOneDay, runtimeContract } from './runtimeContract.ts';

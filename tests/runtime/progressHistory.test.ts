@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkpointAt, ProgressHistory } from '../../src/runtime/progressHistory.ts';
-import { createSandbox, type Sandbox } from '../../src/runtime/createRuntime.ts';
+import { createDomainRuntime as createSandbox } from '../../src/domains/index.ts';
+import { type Runtime as Sandbox } from '../../src/runtime/index.ts';
 import { createDeterministicScheduler } from '../../src/core/scheduler/deterministicScheduler.ts';
 import {
   bookSlot,

@@ -1,5 +1,10 @@
+import { raceDecorators } from '../../src/tools/race-lab/faults.ts';
 import { describe, expect, it } from 'vitest';
-import { createSandbox, type RuntimeOptions, type Sandbox } from '../../src/runtime/createRuntime.ts';
+import {
+  createDomainRuntime as createSandbox,
+  type SandboxOptions as RuntimeOptions,
+} from '../../src/domains/index.ts';
+import { type Runtime as Sandbox } from '../../src/runtime/index.ts';
 import { createDeterministicScheduler } from '../../src/core/scheduler/deterministicScheduler.ts';
 import type { EventStore } from '../../src/store/eventStore.ts';
 
@@ -154,7 +159,7 @@ export function runtimeContract(label: string, makeStore: () => Promise<EventSto
     describe('when every event is delivered twice', () => {
       it('ends with the same read models (the checkpoint makes redelivery harmless)', async () => {
         const clean = await sandboxOn();
-        const twice = await sandboxOn({ duplicateDelivery: () => true });
+        const twice = await sandboxOn({ decorators: raceDecorators({ duplicated: () => true }) });
         for (const sandbox of [clean, twice]) {
           await practiceWithOneDay(sandbox);
           await sandbox.dispatch(bookSlot('tom', '09:00'));
@@ -164,7 +169,9 @@ export function runtimeContract(label: string, makeStore: () => Promise<EventSto
       });
 
       it('double-counts when the idempotence guard is switched off (the planted bug shows)', async () => {
-        const buggy = await sandboxOn({ duplicateDelivery: () => true, nonIdempotentProjections: true });
+        const buggy = await sandboxOn({
+          decorators: raceDecorators({ duplicated: () => true, nonIdempotentProjections: true }),
+        });
         await practiceWithOneDay(buggy);
         await buggy.dispatch(bookSlot('tom', '09:00'));
         await buggy.settle();

@@ -35,7 +35,7 @@ const dayOfItsDoctor = (
     });
 };
 
-const eventDataSchemas = {
+export const eventDataSchemas = {
   DoctorRegistered: z.object({
     doctorId: idRule,
     name: textRule,

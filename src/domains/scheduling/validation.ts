@@ -13,7 +13,7 @@ import {
   textRule,
 } from './eventSchemas.ts';
 
-const schemas = {
+export const commandDataSchemas = {
   RegisterDoctor: z.object({
     doctorId: idRule,
     name: textRule,
@@ -66,7 +66,7 @@ export function validateCommand(
   }
   if (!isRecord(input.data))
     return { kind: 'invalid', error: invalidCommand(type, 'data', 'must be an object') };
-  const parsed = schemas[type].safeParse(input.data);
+  const parsed = commandDataSchemas[type].safeParse(input.data);
   if (!parsed.success) {
     const [issue] = parsed.error.issues;
     const field = ['data', ...issue.path.map(String)].join('.');

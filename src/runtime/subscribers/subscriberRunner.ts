@@ -1,8 +1,15 @@
-import type { Command, Projection, Saga } from '../../core/boundedContext.ts';
+import type { Command, Projection, ReadProjection, Saga } from '../../core/boundedContext.ts';
 import type { RecordedEvent } from '../../core/event.ts';
 import type { ActorScheduler } from '../../core/scheduler/scheduler.ts';
 import type { EventStore, StoreFailure } from '../../store/eventStore.ts';
-import type { DispatchMetadata, DispatchResult } from '../types.ts';
+import type {
+  DispatchMetadata,
+  DispatchResult,
+  RuntimeObserver,
+  SelectUnapplied,
+  SubscriberStop,
+} from '../types.ts';
+import { subscriberId } from './subscriberId.ts';
 
 export interface RunnerDeps {
   store: EventStore;
@@ -11,27 +18,42 @@ export interface RunnerDeps {
   batchSize: number;
   onProgress: () => void;
   onError: (subscriber: string, failure: StoreFailure | Error) => void;
-  /** Planted bug for the race lab: apply an event even when the checkpoint says it was applied. */
-  isNonIdempotent?: () => boolean;
-  /** Fault for the race lab: deliver this event twice (at-least-once delivery). */
-  shouldDuplicate?: (event: RecordedEvent) => boolean;
   /** Save state + checkpoint at the latest after this many applied events. */
   checkpointEvery: number;
   /** Arranges a later `flush` (a timer in the app); absent = saves wait for `flush()` or `checkpointEvery`. */
   scheduleFlush?: (flush: () => void) => void;
+  /** Which events of a delivery to apply (default: those after the checkpoint). */
+  selectUnapplied: (subscriberId: string) => SelectUnapplied;
+  observer?: RuntimeObserver;
 }
+
+/** The idempotence guard: a redelivered event (at or below the checkpoint) is not applied again. */
+export const afterCheckpoint: SelectUnapplied = (events, checkpoint) => {
+  const fresh: RecordedEvent[] = [];
+  let last = checkpoint;
+  for (const event of events) {
+    if (event.position <= last) continue;
+    fresh.push(event);
+    last = event.position;
+  }
+  return fresh;
+};
 
 /**
  * Shared shape of projection and saga runners: a checkpointed subscriber that, when woken, reads the log
  * after its checkpoint and delivers it in batches through the scheduler, one delivery at a time.
+ * A subscriber whose `apply` throws stops on that event: it applies nothing more until rebuilt, says why once,
+ * and counts as not running (so `settle()` can tell instead of waiting for ever).
  */
 abstract class SubscriberRunner<State> {
   checkpoint = 0;
+  stopped: SubscriberStop | null = null;
   protected state: State;
   private loop: Promise<void> | null = null;
   private isWokenAgain = false;
   protected unsavedEvents = 0;
   private isFlushScheduled = false;
+  private readonly selectUnapplied: SelectUnapplied;
 
   constructor(
     readonly subscriberId: string,
@@ -39,6 +61,7 @@ abstract class SubscriberRunner<State> {
     initialState: State,
   ) {
     this.state = initialState;
+    this.selectUnapplied = deps.selectUnapplied(subscriberId);
   }
 
   async load(): Promise<void> {
@@ -51,6 +74,7 @@ abstract class SubscriberRunner<State> {
 
   /** Catch up with the log. Cheap to call often: a running loop just goes round once more. */
   wake(): void {
+    if (this.stopped) return;
     if (this.loop) {
       this.isWokenAgain = true;
       return;
@@ -67,38 +91,58 @@ abstract class SubscriberRunner<State> {
       });
   }
 
+  /** Resolves when the current catch-up loop (if any) ends. */
+  whenIdle(): Promise<void> {
+    return this.loop ?? Promise.resolve();
+  }
+
   private async catchUp(): Promise<void> {
-    for (;;) {
+    while (!this.stopped) {
       this.isWokenAgain = false;
       const events = await this.deps.store.readAll({
         fromPosition: this.checkpoint + 1,
         limit: this.deps.batchSize,
       });
       if (events.length === 0) return;
-      const delivery = events.flatMap((e) => (this.deps.shouldDuplicate?.(e) ? [e, e] : [e]));
       await this.deps.scheduler.run(
         {
           kind: 'deliver',
           owner: this.subscriberId,
           detail: `${events[0].position}…${events.at(-1)?.position}`,
         },
-        () => this.deliver(delivery),
+        () => this.deliver(events),
       );
+      this.deps.observer?.delivered?.({ subscriberId: this.subscriberId, checkpoint: this.checkpoint });
       this.deps.onProgress();
     }
   }
 
   /** Applies events not yet applied (the checkpoint makes redelivery harmless). */
-  protected async deliver(events: RecordedEvent[]): Promise<void> {
-    for (const event of events) {
-      if (event.position <= this.checkpoint && !this.deps.isNonIdempotent?.()) continue;
-      this.state = this.apply(this.state, event);
+  protected async deliver(events: readonly RecordedEvent[]): Promise<void> {
+    for (const event of this.selectUnapplied(events, this.checkpoint)) {
+      try {
+        this.state = this.apply(this.state, event);
+      } catch (thrown) {
+        this.stopAt(event, thrown);
+        break;
+      }
       this.checkpoint = Math.max(this.checkpoint, event.position);
       this.unsavedEvents += 1;
     }
     await this.afterDelivery();
     if (this.unsavedEvents >= this.deps.checkpointEvery) await this.save();
     else this.scheduleFlush();
+  }
+
+  protected stopAt(event: RecordedEvent, thrown: unknown): void {
+    const message = thrown instanceof Error ? thrown.message : String(thrown);
+    this.stopped = { position: event.position, eventType: event.type, message };
+    this.deps.onError(
+      this.subscriberId,
+      new Error(
+        `${this.subscriberId} stopped at event #${event.position} (${event.type}), which it cannot handle: ${message}`,
+      ),
+    );
   }
 
   protected scheduleFlush(): void {
@@ -119,7 +163,6 @@ abstract class SubscriberRunner<State> {
    * State and position go into one record, so a reload resumes exactly where the save was made.
    * Why not after every delivery: saving clones the whole state; with one save per delivery a long log costs
    * quadratic time. Saving less often loses nothing: a reload re-applies the events after the saved position.
-   * Why the clone here: projections update their state in place, and a store may serialise it later.
    */
   protected async save(): Promise<void> {
     this.unsavedEvents = 0;
@@ -136,11 +179,12 @@ abstract class SubscriberRunner<State> {
     return structuredClone(this.state);
   }
 
-  /** Back to the start (after a reset or an import replaced the log). */
+  /** Back to the start (after a reset or an import replaced the log, or before a rebuild). */
   resetTo(state: State): void {
     this.state = state;
     this.checkpoint = 0;
     this.unsavedEvents = 0;
+    this.stopped = null;
   }
 
   protected abstract apply(state: State, event: RecordedEvent): State;
@@ -153,7 +197,7 @@ export class ProjectionRunner extends SubscriberRunner<unknown> {
     readonly projection: Projection,
     deps: RunnerDeps,
   ) {
-    super(`projection:${projection.name}`, deps, projection.initialState());
+    super(subscriberId('projection', projection.name), deps, projection.initialState());
   }
 
   get current(): unknown {
@@ -171,13 +215,25 @@ export class ProjectionRunner extends SubscriberRunner<unknown> {
     for (;;) {
       const page = await this.deps.store.readAll({ fromPosition: position + 1, limit: 5_000 });
       if (page.length === 0) break;
-      for (const event of page) state = this.projection.apply(state, event);
-      position = page.at(-1)?.position ?? position;
+      for (const event of page) {
+        try {
+          state = this.projection.apply(state, event);
+        } catch (thrown) {
+          // Why keep what was folded: the panel shows the read model up to the event it cannot handle.
+          this.state = state;
+          this.checkpoint = position;
+          this.stopAt(event, thrown);
+          this.deps.onProgress();
+          return;
+        }
+        position = event.position;
+      }
     }
     // Why this is safe while the live loop runs: the swap is synchronous, and the loop skips
     // anything at or below the new checkpoint.
     this.state = state;
     this.checkpoint = position;
+    this.stopped = null;
     // Saved like any delivery (when quiet, or on settle): a rebuild is complete once the state is swapped in.
     this.unsavedEvents = Math.max(1, position);
     this.scheduleFlush();
@@ -191,6 +247,7 @@ interface PendingReaction {
   metadata: Required<Pick<DispatchMetadata, 'commandId' | 'correlationId' | 'causationId' | 'actor'>>;
 }
 
+/** A saga's checkpoint state: its own state, and the reactions decided but not yet sent (its outbox). */
 export interface SagaCheckpointState {
   saga: unknown;
   /** Reactions decided but not yet dispatched: saved with the saga's state so a reload sends them. */
@@ -210,8 +267,9 @@ export class SagaRunner extends SubscriberRunner<SagaCheckpointState> {
     deps: RunnerDeps,
     private readonly dispatch: Dispatcher,
     private readonly now: () => string,
+    private readonly read: ReadProjection,
   ) {
-    super(`saga:${saga.name}`, deps, { saga: saga.initialState(), outbox: [] });
+    super(subscriberId('saga', saga.name), deps, { saga: saga.initialState(), outbox: [] });
   }
 
   get current(): unknown {
@@ -223,7 +281,10 @@ export class SagaRunner extends SubscriberRunner<SagaCheckpointState> {
   }
 
   protected apply(state: SagaCheckpointState, event: RecordedEvent): SagaCheckpointState {
-    const { state: saga, reactions } = this.saga.handle(state.saga, event, { now: this.now() });
+    const { state: saga, reactions } = this.saga.handle(state.saga, event, {
+      now: this.now(),
+      read: this.read,
+    });
     const outbox = reactions.map((reaction, index) => ({
       command: reaction.command,
       metadata: {
@@ -248,11 +309,7 @@ export class SagaRunner extends SubscriberRunner<SagaCheckpointState> {
     }
   }
 
-  /**
-   * Why no copy: a saga is pure, so `handle` returns a new state and never changes the one it was given, and the
-   * outbox is replaced, not changed. The state can be handed over as it is. Copying it before and after each
-   * reaction was most of a 10k-event what-if's time, because the copy grows with the patients and months it tracks.
-   */
+  /** Why no copy: a saga never changes a state in place (`handle` returns a new one), and the outbox is replaced. */
   protected override snapshot(): SagaCheckpointState {
     return this.state;
   }

@@ -1,8 +1,11 @@
 import type { Projection } from '../../core/boundedContext.ts';
 import { createDeterministicScheduler, LivelockError } from '../../core/scheduler/deterministicScheduler.ts';
 import type { RecordedEvent } from '../../core/event.ts';
-import type { ActorScheduler, TaskLabel } from '../../core/scheduler/scheduler.ts';
-import { schedulingProjections } from '../../domains/scheduling/index.ts';
+import type { ActorScheduler } from '../../core/scheduler/scheduler.ts';
+import { scheduling, schedulingProjections } from '../../domains/scheduling/index.ts';
+import { plantStaleSagaReads } from '../../domains/scheduling/plantedBugs/staleReadSaga.ts';
+import { createRuntime, type Append, type Runtime } from '../../runtime/index.ts';
+import { raceDecorators } from './faults.ts';
 import {
   commandOf,
   setupCommands,
@@ -17,7 +20,6 @@ import { replayCounterexample, type Counterexample } from './model/lab.ts';
 import type { Checkpoint, CommandRecord, EventLogFile, EventStore } from '../../store/eventStore.ts';
 import { createMemoryStore } from '../../store/memory/memoryStore.ts';
 import type { IdGenerator } from '../../runtime/idGenerators.ts';
-import { createSandbox, type Sandbox } from '../../runtime/createRuntime.ts';
 
 export interface RaceRunOptions {
   /** Scheduler releases before the run is declared livelocked (default 5,000). */
@@ -50,7 +52,12 @@ async function setupSnapshot(setup: RaceSetup): Promise<SetupSnapshot> {
     const counters = { cmd: 0, evt: 0 };
     const ids: IdGenerator = (kind) => `${kind}-${++counters[kind]}`;
     const store = createMemoryStore();
-    const sandbox = createSandbox({ now: setup.now, store, scheduler: createDeterministicScheduler(), ids });
+    const sandbox = createRuntime(scheduling, {
+      now: setup.now,
+      store,
+      scheduler: createDeterministicScheduler(),
+      ids,
+    });
     for (const command of setupCommands(setup)) {
       const result = await sandbox.dispatch(command, { actor: 'setup' });
       if (result.kind === 'rejected') throw new Error(`The race setup is invalid: ${result.error.message}`);
@@ -111,7 +118,7 @@ class RaceObserver {
     string,
     { projection: Projection; state: unknown; position: number }
   >();
-  sandbox: Sandbox | null = null;
+  sandbox: Runtime | null = null;
 
   constructor(
     setupLog: RecordedEvent[],
@@ -131,35 +138,36 @@ class RaceObserver {
     }
   }
 
-  observe(label: TaskLabel, result: unknown): void {
-    const streamId = label.detail ?? '';
-    if (label.kind === 'load') {
-      // The handler's load step reports the version it decided on (older handlers: the stream itself).
-      const loaded = result as { version?: number; stream?: RecordedEvent[] };
-      this.knownVersions.set(
-        `${label.owner}|${streamId}`,
-        loaded.version ?? loaded.stream?.at(-1)?.version ?? 0,
-      );
-    } else if (label.kind === 'append') {
-      const appended = result as { kind: string; events?: RecordedEvent[]; streamVersion?: number };
-      if (appended.kind !== 'appended' || !appended.events || appended.events.length === 0) return;
-      const key = `${label.owner}|${streamId}`;
+  /** The version a writer's decision is based on (typed notification from the command handler). */
+  loaded(actor: string, streamId: string, version: number): void {
+    this.knownVersions.set(`${actor}|${streamId}`, version);
+  }
+
+  /** The innermost append decorator: sees what really reached the store, whatever the writer was told. */
+  readonly observeAppends =
+    (append: Append): Append =>
+    async (request) => {
+      const appended = await append(request);
+      if (appended.kind !== 'appended' || appended.events.length === 0) return appended;
+      const key = `${request.actor}|${request.streamId}`;
       this.appends.push({
         step: this.step(),
-        owner: label.owner,
+        owner: request.actor,
         commandId: appended.events[0].metadata.commandId,
-        streamId,
+        streamId: request.streamId,
         basedOnVersion: this.knownVersions.get(key) ?? 0,
         positions: appended.events.map((e) => e.position),
       });
-      this.knownVersions.set(key, appended.streamVersion ?? 0);
+      this.knownVersions.set(key, appended.streamVersion);
       for (const event of appended.events) {
         this.log[event.position - 1] = event;
         this.appendSteps[event.position] = this.step();
       }
-    } else if (label.kind === 'deliver' && this.checkEveryDelivery) {
-      this.afterDelivery(label.owner);
-    }
+      return appended;
+    };
+
+  delivered(subscriberId: string): void {
+    if (this.checkEveryDelivery) this.afterDelivery(subscriberId);
   }
 
   private afterDelivery(subscriber: string): void {
@@ -213,28 +221,21 @@ export async function runRace(race: Race, options: RaceRunOptions = {}): Promise
     () => inner.trace.length,
     options.checkEveryDelivery ?? false,
   );
-  const scheduler: ActorScheduler = {
-    spawn: (owner, activity) => inner.spawn(owner, activity),
-    whenIdle: () => inner.whenIdle(),
-    run: (label, step) =>
-      inner.run(label, async () => {
-        const result = await step();
-        observer.observe(label, result);
-        return result;
-      }),
-  };
+  const scheduler: ActorScheduler = inner;
 
   const commandIdOf = (index: number) => `op-${index}`;
   const lostAckCommands = new Set(race.faults.lostAcks.map(commandIdOf));
   const lostAcks = new Set<string>();
   const duplicated = new Set(race.faults.duplicateDelivery.map((p) => p + setupHead));
-  const sandbox = createSandbox({
+  const configured = scheduling.configure({ monthlyLimit: race.monthlyLimit });
+  const domain = race.bugs.staleSagaReads ? plantStaleSagaReads(configured, race.monthlyLimit) : configured;
+  const sandbox = createRuntime(domain, {
     now: race.setup.now,
-    monthlyLimit: race.monthlyLimit,
     store,
     scheduler,
     ids: counterIds(snapshot.counters),
-    faults: {
+    decorators: raceDecorators({
+      observe: observer.observeAppends,
       skipVersionCheck: race.bugs.skipVersionCheck,
       splitAppends: race.bugs.splitAppends,
       loseAck: ({ commandId }) => {
@@ -242,10 +243,13 @@ export async function runRace(race: Race, options: RaceRunOptions = {}): Promise
         lostAcks.add(commandId);
         return true;
       },
+      nonIdempotentProjections: race.bugs.nonIdempotentProjections,
+      duplicated: (event) => duplicated.has(event.position),
+    }),
+    observer: {
+      loaded: ({ actor, streamId, version }) => observer.loaded(actor, streamId, version),
+      delivered: ({ subscriberId }) => observer.delivered(subscriberId),
     },
-    nonIdempotentProjections: race.bugs.nonIdempotentProjections,
-    staleSagaReads: race.bugs.staleSagaReads,
-    duplicateDelivery: (event) => duplicated.has(event.position),
     batchSize: Math.max(1, race.faults.deliveryBatchSize),
     maxRetries: 3,
   });

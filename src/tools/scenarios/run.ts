@@ -12,7 +12,7 @@ import {
   scratchSandbox,
   settleAndRead,
   type ScratchOutcome,
-} from '../../runtime/scratch.ts';
+} from '../shared/scratchSandbox.ts';
 
 /** One checked expectation of a run, with its diff (`- expected` / `+ actual`) when it failed. */
 export interface ScenarioCheck {

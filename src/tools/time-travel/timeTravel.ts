@@ -1,7 +1,7 @@
 import type { BoundedContext, Projection, Saga } from '../../core/boundedContext.ts';
 import type { RecordedEvent } from '../../core/event.ts';
 import { schedulingQueries } from '../../domains/scheduling/index.ts';
-import type { SandboxQueries } from '../../runtime/createRuntime.ts';
+import { type SchedulingSandboxQueries as SandboxQueries } from '../../domains/index.ts';
 
 /** The read side as it was after the event at `position` (0 = before any event). */
 export interface PastView {

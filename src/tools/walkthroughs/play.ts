@@ -1,13 +1,14 @@
 import { createDeterministicScheduler } from '../../core/scheduler/deterministicScheduler.ts';
 import type { Scenario, ScenarioStep } from '../../domains/scheduling/walkthroughs/index.ts';
 import type { DispatchResult } from '../../runtime/types.ts';
-import { createSandbox, type Sandbox } from '../../runtime/createRuntime.ts';
+import { createDomainRuntime as createSandbox } from '../../domains/index.ts';
+import { type Runtime as Sandbox } from '../../runtime/index.ts';
 import {
   never,
   withDeliveryLatency,
   type LatentScheduler,
 } from '../../runtime/schedulers/latentDeliveries.ts';
-import { readSideOf, settleAndRead, type ReadSide, type ScratchOutcome } from '../../runtime/scratch.ts';
+import { readSideOf, settleAndRead, type ReadSide, type ScratchOutcome } from '../shared/scratchSandbox.ts';
 
 /** How far one projection or saga has got through the log. */
 export interface SubscriberLag {

@@ -2,14 +2,14 @@ import type { DomainEvent, RecordedEvent } from '../../core/event.ts';
 import { streamIdOfEvent } from '../../domains/scheduling/ids.ts';
 import { createScheduling } from '../../domains/scheduling/index.ts';
 import type { Message } from '../scenarios/model/scenarioFile.ts';
-import { createSandbox } from '../../runtime/createRuntime.ts';
+import { createDomainRuntime as createSandbox } from '../../domains/index.ts';
 import {
   appendHistory,
   SCRATCH_ACTOR,
   settleAndRead,
   type ReadSide,
   type ScratchOutcome,
-} from '../../runtime/scratch.ts';
+} from '../shared/scratchSandbox.ts';
 
 /**
  * One change of a what-if branch. Events are named by their position in the original log. A move or an insert

@@ -1,4 +1,8 @@
-import { createSandbox, type Sandbox, type SandboxQueries } from '../../runtime/createRuntime.ts';
+import {
+  createDomainRuntime as createSandbox,
+  type SchedulingSandboxQueries as SandboxQueries,
+} from '../../domains/index.ts';
+import { type Runtime as Sandbox } from '../../runtime/index.ts';
 import type { CommandRecord, DispatchResult, ImportResult, ProjectionStatus } from '../../runtime/types.ts';
 import type { RecordedEvent } from '../../core/event.ts';
 import type { PastReading } from '../../tools/time-travel/timeTravel.ts';
@@ -121,7 +125,7 @@ export class AppState {
   /** Runs a query against the read models; inside `$derived` it re-runs after every change. */
   query<T>(read: (queries: SandboxQueries) => T): T {
     void this.version;
-    return read(this.past?.query ?? this.#sandbox.query);
+    return read(this.past?.query ?? (this.#sandbox.query as SandboxQueries));
   }
 
   /** A projection's raw state (for the read-models panel), tracked like `query`. */
@@ -204,7 +208,8 @@ export class AppState {
     const now = this.#sandbox.clock.now();
     // Why not settle after a replaced log: the old runners would fold the new log onto their old state.
     if (!changes.isLogReplaced) await this.#sandbox.settle().catch(() => {});
-    this.#detach();
+    // Why abandon after a replaced log: flushing the old runners would save their states into the new log.
+    this.#detach(changes.isLogReplaced ? 'abandon' : 'close');
     const next = this.#options.makeSandbox({ runSagas: role === 'leader', monthlyLimit });
     await next.ready;
     next.clock.set(now);
@@ -256,11 +261,12 @@ export class AppState {
     );
   }
 
-  #detach(): void {
+  #detach(how: 'close' | 'abandon' = 'close'): void {
     this.#unsubscribe();
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = null;
-    this.#sandbox.close();
+    if (how === 'abandon') this.#sandbox.abandon();
+    else void this.#sandbox.close();
   }
 
   #schedule(): void {

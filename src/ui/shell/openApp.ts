@@ -1,4 +1,4 @@
-import { createSandbox } from '../../runtime/createRuntime.ts';
+import { createDomainRuntime as createSandbox } from '../../domains/index.ts';
 import { randomIds } from '../../runtime/idGenerators.ts';
 import { openDexieStore } from '../../store/indexeddb/dexieStore.ts';
 import { AppState } from './appState.svelte.ts';

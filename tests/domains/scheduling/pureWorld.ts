@@ -89,7 +89,9 @@ export class PureWorld {
 
   /** Decides every command against the same log, then appends them in order. */
   concurrently(commands: readonly unknown[]): Outcome[] {
-    return commands.map((command) => this.decide(command as SchedulingCommand)).map((decided) => this.append(decided));
+    return commands
+      .map((command) => this.decide(command as SchedulingCommand))
+      .map((decided) => this.append(decided));
   }
 
   /** Delivers every new event to every saga and dispatches their reactions, until nothing is left. */

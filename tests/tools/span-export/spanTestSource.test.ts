@@ -4,7 +4,7 @@ import { join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordedEvent } from '../../../src/core/event.ts';
-import type { Sandbox } from '../../../src/runtime/createRuntime.ts';
+import { type Runtime as Sandbox } from '../../../src/runtime/index.ts';
 import { SPAN_EXPORT_MAX_EVENTS, spanTestSource } from '../../../src/tools/span-export/spanTestSource.ts';
 import type { CommandRecord } from '../../../src/store/eventStore.ts';
 import { causalLog, conflictLog, smallLog } from '../../fixtures/sampleLogs.ts';

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { Sandbox } from '../../../src/runtime/createRuntime.ts';
+import { type Runtime as Sandbox } from '../../../src/runtime/index.ts';
 import { TimeTravel, queriesAt } from '../../../src/tools/time-travel/timeTravel.ts';
 import type { RecordedEvent } from '../../../src/core/event.ts';
 import { createScheduling } from '../../../src/domains/scheduling/index.ts';

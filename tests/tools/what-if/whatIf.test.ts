@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RecordedEvent } from '../../../src/core/event.ts';
-import { createSandbox } from '../../../src/runtime/createRuntime.ts';
+import { createDomainRuntime as createSandbox } from '../../../src/domains/index.ts';
 import { applyEdits, isSagaEvent, runWhatIf } from '../../../src/tools/what-if/whatIf.ts';
 import {
   bookDoubleSlot,

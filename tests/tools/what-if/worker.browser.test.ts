@@ -1,6 +1,6 @@
 // The what-if's worker in real Chromium: the same result as on the main thread, and a stop that ends it.
 import { describe, expect, it } from 'vitest';
-import { createSandbox } from '../../../src/runtime/createRuntime.ts';
+import { createDomainRuntime as createSandbox } from '../../../src/domains/index.ts';
 import { runWhatIf, type WhatIfInput } from '../../../src/tools/what-if/whatIf.ts';
 import { startWhatIf, whatIfInWorker } from '../../../src/tools/what-if/client.ts';
 import {

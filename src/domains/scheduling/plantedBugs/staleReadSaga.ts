@@ -1,9 +1,10 @@
-import type { Command, Saga } from '../../../core/boundedContext.ts';
+import type { BoundedContext, Command, Saga } from '../../../core/boundedContext.ts';
 import type { RecordedEvent } from '../../../core/event.ts';
 import { OVERBOOKING, type SchedulingEvent } from '../events.ts';
 import { dateOfDay } from '../ids.ts';
 import { overbookingMessage } from '../sagas/messages.ts';
 import { monthOf } from '../time.ts';
+import { schedulingQueries } from '../projections/index.ts';
 
 interface StaleReadState {
   lastPosition: number;
@@ -17,21 +18,20 @@ interface StaleReadState {
  * the read model already includes that booking. A lagging projection makes it miss a surplus; a projection
  * ahead of the saga makes it cancel bookings that are not surplus.
  */
-export function staleReadOverbookingSaga(
-  monthlyLimit: number,
-  readMonthlyBookings: (patientId: string, month: string) => number,
-): Saga<StaleReadState, Command> {
+export function staleReadOverbookingSaga(monthlyLimit: number): Saga<StaleReadState, Command> {
   return {
     name: 'overbooking',
     description: `Cancels a booking when the read model shows more than ${monthlyLimit} appointments in its month (planted bug: stale read).`,
     initialState: () => ({ lastPosition: 0, instances: {} }),
-    handle(state, recorded: RecordedEvent) {
+    handle(state, recorded: RecordedEvent, context) {
       if (recorded.position <= state.lastPosition) return { state, reactions: [] };
       const next = { ...state, lastPosition: recorded.position };
       const event = recorded as unknown as SchedulingEvent;
       if (event.type === 'SlotBooked') {
         const { patientId, dayId, slotId } = event.data;
-        const isOver = readMonthlyBookings(patientId, monthOf(dateOfDay(dayId))) > monthlyLimit;
+        const read = context.read ?? (() => ({}));
+        const isOver =
+          schedulingQueries.monthlyBookings(read, patientId, monthOf(dateOfDay(dayId))) > monthlyLimit;
         const cancel = { type: 'CancelSlotBooking', data: { dayId, slotId, patientId, reason: OVERBOOKING } };
         return { state: next, reactions: isOver ? [{ command: cancel }] : [] };
       }
@@ -48,3 +48,17 @@ export function staleReadOverbookingSaga(
     },
   };
 }
+
+/** The planted bug as a decorator of the domain: its overbooking saga replaced by the stale-read one. */
+export const plantStaleSagaReads = <D extends { context: BoundedContext }>(
+  domain: D,
+  monthlyLimit: number,
+): D => ({
+  ...domain,
+  context: {
+    ...domain.context,
+    sagas: domain.context.sagas.map((saga) =>
+      saga.name === 'overbooking' ? (staleReadOverbookingSaga(monthlyLimit) as Saga<unknown, Command>) : saga,
+    ),
+  },
+});

@@ -19,7 +19,7 @@ import {
 } from '../../../domains/scheduling/builders.ts';
 import { eventProblems } from '../../../domains/scheduling/eventSchemas.ts';
 import { streamIdOfEvent } from '../../../domains/scheduling/ids.ts';
-import { createScheduling } from '../../../domains/scheduling/index.ts';
+import { createScheduling } from '../../../domains/scheduling/context.ts';
 import { schedulingQueries } from '../../../domains/scheduling/projections/index.ts';
 import { rowsProblem, scenarioQueryNames, type ScenarioQueryName } from './scenarioRows.ts';
 import { validateCommand } from '../../../domains/scheduling/validation.ts';

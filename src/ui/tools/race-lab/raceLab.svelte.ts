@@ -5,7 +5,7 @@ import {
   type RaceLabRun,
 } from '../../../tools/race-lab/client.ts';
 import { replayRace } from '../../../tools/race-lab/runRace.ts';
-import { createSandbox } from '../../../runtime/createRuntime.ts';
+import { createDomainRuntime as createSandbox } from '../../../domains/index.ts';
 import { TimeTravel } from '../../../tools/time-travel/timeTravel.ts';
 import { createScheduling, sagaMachines } from '../../../domains/scheduling/index.ts';
 import type { RecordedEvent } from '../../../core/event.ts';

@@ -1,5 +1,5 @@
 import { afterMs } from '../../../runtime/schedulers/latentDeliveries.ts';
-import type { ReadSide } from '../../../runtime/scratch.ts';
+import type { ReadSide } from '../../../tools/shared/scratchSandbox.ts';
 import {
   startTeachingRun,
   type PlayedStep,

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { zoomIdentity } from 'd3-zoom';
-import { createSandbox, type Sandbox } from '../../../../src/runtime/createRuntime.ts';
+import { createDomainRuntime as createSandbox } from '../../../../src/domains/index.ts';
+import { type Runtime as Sandbox } from '../../../../src/runtime/index.ts';
 import { createDeterministicScheduler } from '../../../../src/core/scheduler/deterministicScheduler.ts';
 import {
   bookSlot,

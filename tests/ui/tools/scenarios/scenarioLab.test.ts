@@ -334,7 +334,7 @@ describe('the scenario builder', () => {
   });
 
   it('forks the practice’s log at a position into the Given', async () => {
-    const { createSandbox } = await import('../../../../src/runtime/createRuntime.ts');
+    const { createSandbox } = await import('../../../../src/domains/index.ts');
     const sandbox = createSandbox({ now: '2026-03-02T08:00' });
     for (const command of [
       registerDoctor(anaSilva),

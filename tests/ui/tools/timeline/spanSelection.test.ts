@@ -6,7 +6,7 @@ import {
   type TimelineIndex,
 } from '../../../../src/tools/time-travel/model/timelineIndex.ts';
 import { causalLog, smallLog } from '../../../fixtures/sampleLogs.ts';
-import type { Sandbox } from '../../../../src/runtime/createRuntime.ts';
+import { type Runtime as Sandbox } from '../../../../src/runtime/index.ts';
 
 async function indexOf(build: () => Promise<Sandbox>): Promise<TimelineIndex> {
   const sandbox = await build();

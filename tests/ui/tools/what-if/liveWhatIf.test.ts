@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSandbox } from '../../../../src/runtime/createRuntime.ts';
+import { createDomainRuntime as createSandbox } from '../../../../src/domains/index.ts';
 import type { WhatIfInput } from '../../../../src/tools/what-if/whatIf.ts';
 import type { RecordedEvent } from '../../../../src/core/event.ts';
 import {

@@ -1,9 +1,10 @@
-import type { DomainEvent, RecordedEvent } from '../core/event.ts';
-import { checkInvariants, type Violation } from '../domains/scheduling/invariants.ts';
-import { dateOfDay, streamIdOfEvent } from '../domains/scheduling/ids.ts';
-import { schedulingQueries } from '../domains/scheduling/projections/index.ts';
-import type { CommandRecord } from '../store/eventStore.ts';
-import { createSandbox, type Sandbox } from './createRuntime.ts';
+import type { DomainEvent, RecordedEvent } from '../../core/event.ts';
+import { checkInvariants, type Violation } from '../../domains/scheduling/invariants.ts';
+import { dateOfDay, streamIdOfEvent } from '../../domains/scheduling/ids.ts';
+import { schedulingQueries } from '../../domains/scheduling/projections/index.ts';
+import type { CommandRecord } from '../../store/eventStore.ts';
+import { createDomainRuntime as createSandbox } from '../../domains/index.ts';
+import { type Runtime as Sandbox } from '../../runtime/index.ts';
 
 /** The actor of the commands a scratch run dispatches itself; every other command is a saga's reaction. */
 export const SCRATCH_ACTOR = 'scenario';
