@@ -28,7 +28,7 @@ export { createMemoryStore } from './store/memory/memoryStore.ts';
 export type { CommandRecord, EventLogFile, EventStore } from './store/eventStore.ts';
 
 // Building a domain
-export { defineDomain, isDomainModule, DomainDefinitionError } from './domains/kit/index.ts';
+export { defineDomain, isDomainModule, DomainDefinitionError } from './core/domain/index.ts';
 export type {
   Demo,
   DomainDefinition,
@@ -40,7 +40,7 @@ export type {
   SagaView,
   SettingDefinition,
   StreamDecider,
-} from './domains/kit/index.ts';
+} from './core/domain/index.ts';
 
 // The kernel's types and pure helpers
 export type {
@@ -84,8 +84,17 @@ export type {
   RaceOperation,
   RaceStep,
   RaceWorld,
-} from './tools/race-lab/model/raceDefinition.ts';
-export type { Walkthrough, WalkthroughStep } from './tools/walkthroughs/model/walkthrough.ts';
+} from './core/domain/index.ts';
+export type {
+  Walkthrough,
+  WalkthroughStep,
+  ExpectedRows,
+  GivenItem,
+  Message,
+  ScenarioSpec,
+  PlantableDomain,
+  RaceViolation,
+} from './core/domain/index.ts';
 
 // Testing: Given/When/Then over any bounded context
 export { givenWhenThen, recordEvents } from './core/testing/givenWhenThen.ts';

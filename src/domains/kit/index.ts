@@ -1,5 +1,6 @@
-export { defineDomain, isDomainModule, validatorOf, DomainDefinitionError } from './defineDomain.ts';
-export type { DomainDefinition, StreamDecider } from './defineDomain.ts';
+/** Kept so earlier imports keep working: the domain contract lives in `src/core/domain/`. */
+export { defineDomain, isDomainModule, validatorOf, DomainDefinitionError } from '../../core/domain/defineDomain.ts';
+export type { DomainDefinition, StreamDecider } from '../../core/domain/defineDomain.ts';
 export type {
   Demo,
   DomainModule,
@@ -9,4 +10,4 @@ export type {
   SagaInstanceView,
   SagaView,
   SettingDefinition,
-} from './domainModule.ts';
+} from '../../core/domain/domainModule.ts';

@@ -8,9 +8,9 @@ import {
   slotTimes,
 } from '../builders.ts';
 import { practiceSetup } from './practiceSetup.ts';
-import type { Scenario } from '../../../tools/walkthroughs/model/walkthrough.ts';
+import type { Scenario } from '../../../core/domain/walkthrough.ts';
 
-export type { Scenario, ScenarioStep } from '../../../tools/walkthroughs/model/walkthrough.ts';
+export type { Scenario, ScenarioStep } from '../../../core/domain/walkthrough.ts';
 
 const { anaSilva, raviPatel, tomBaker, mariaLopez, chenWei } = people;
 const START = '2026-03-02T08:00';

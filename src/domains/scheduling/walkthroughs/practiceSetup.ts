@@ -1,5 +1,5 @@
 import { people, registerDoctor, registerPatient, scheduleDay, slotTimes } from '../builders.ts';
-import type { ScenarioStep } from '../../../tools/walkthroughs/model/walkthrough.ts';
+import type { ScenarioStep } from '../../../core/domain/walkthrough.ts';
 
 const { anaSilva, raviPatel, tomBaker, mariaLopez, chenWei } = people;
 

@@ -1,4 +1,4 @@
-import type { Command } from '../../../core/boundedContext.ts';
+import type { Command } from '../boundedContext.ts';
 
 /** One step of a walkthrough, played against a sandbox. `note` is the caption shown when the step has run. */
 export type WalkthroughStep =

@@ -4,13 +4,13 @@
  * read it. Build one with `defineDomain` (checked, with a clear error naming what is missing or wrong).
  */
 import type { z } from 'zod';
-import type { BoundedContext, Command, QueryCatalog } from '../../core/boundedContext.ts';
-import type { DomainEvent } from '../../core/event.ts';
-import type { Invariant } from '../../core/invariant.ts';
-import type { FieldProblem } from '../../core/rules.ts';
-import type { RaceDefinition } from '../../tools/race-lab/model/raceDefinition.ts';
-import type { ScenarioSpec } from '../../tools/scenarios/model/scenarioFile.ts';
-import type { Walkthrough } from '../../tools/walkthroughs/model/walkthrough.ts';
+import type { BoundedContext, Command, QueryCatalog } from '../boundedContext.ts';
+import type { DomainEvent } from '../event.ts';
+import type { Invariant } from '../invariant.ts';
+import type { FieldProblem } from '../rules.ts';
+import type { RaceDefinition } from './raceDefinition.ts';
+import type { ScenarioSpec } from './scenario.ts';
+import type { Walkthrough } from './walkthrough.ts';
 
 /** A command or event type: the schema of its data (the single source of its TypeScript type) and what it means. */
 export interface MessageDefinition {

@@ -5,9 +5,9 @@
  * generic planted bugs (no version check, split appends, non-idempotent projections) to every domain.
  */
 import type fc from 'fast-check';
-import type { BoundedContext, Command } from '../../../core/boundedContext.ts';
-import type { RecordedEvent } from '../../../core/event.ts';
-import type { Violation } from '../../../core/invariant.ts';
+import type { BoundedContext, Command } from '../boundedContext.ts';
+import type { RecordedEvent } from '../event.ts';
+import type { Violation } from '../invariant.ts';
 
 /** A race's size knobs by name, e.g. `{ patients: 3, slotsPerDay: 6 }`. */
 export type RaceKnobs = Record<string, number>;
@@ -65,6 +65,8 @@ export interface RaceMeasure {
 /** The parts of a domain a planted bug may rewrite. */
 export interface PlantableDomain {
   context: BoundedContext;
+  /** The settings in force (a bug may need them, e.g. the monthly limit a stale-read saga compares with). */
+  settingValues: Readonly<Record<string, unknown>>;
 }
 
 /**

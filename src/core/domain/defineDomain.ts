@@ -8,14 +8,14 @@ import type {
   QueryCatalog,
   Saga,
   StreamFold,
-} from '../../core/boundedContext.ts';
-import type { Decision, DomainError } from '../../core/decider.ts';
-import type { DomainEvent } from '../../core/event.ts';
-import type { Invariant } from '../../core/invariant.ts';
-import { messageProblems } from '../../core/rules.ts';
-import type { RaceDefinition } from '../../tools/race-lab/model/raceDefinition.ts';
-import type { ScenarioSpec } from '../../tools/scenarios/model/scenarioFile.ts';
-import type { Walkthrough } from '../../tools/walkthroughs/model/walkthrough.ts';
+} from '../boundedContext.ts';
+import type { Decision, DomainError } from '../decider.ts';
+import type { DomainEvent } from '../event.ts';
+import type { Invariant } from '../invariant.ts';
+import { messageProblems } from '../rules.ts';
+import type { RaceDefinition } from './raceDefinition.ts';
+import type { ScenarioSpec } from './scenario.ts';
+import type { Walkthrough } from './walkthrough.ts';
 import type {
   Demo,
   DomainModule,
