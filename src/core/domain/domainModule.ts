@@ -59,6 +59,11 @@ export interface SettingDefinition {
   default: unknown;
   /** Pure: null when the value is acceptable, else what is wrong with it. */
   problem?(value: unknown): string | null;
+  /**
+   * When the setting is a fact of the log (e.g. scheduling's `SetMonthlyLimit`), the command that changes it and
+   * the field carrying the value: the app changes it by dispatching that command, so it replays with the log.
+   */
+  changedBy?: { command: string; field: string };
 }
 
 export type DomainSettings = Readonly<Record<string, unknown>>;
