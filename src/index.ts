@@ -62,6 +62,7 @@ export type { Decider, Decision, DomainError } from './core/decider.ts';
 export type { DomainEvent, EventMetadata, RecordedEvent } from './core/event.ts';
 export type { Invariant, Violation } from './core/invariant.ts';
 export { addDays, addMinutes, isDate, isInstant, isTime } from './core/clock.ts';
+export { deleteOwn, hasOwn, own, ownOrPut, putOwn, withOwn } from './core/own.ts';
 export {
   dateRule,
   emailRule,

@@ -1,4 +1,5 @@
 import type {
+  SetMonthlyLimit,
   ArchiveDaySchedule,
   BookDoubleSlot,
   BookSlot,
@@ -11,6 +12,7 @@ import type {
   ScheduleSlot,
 } from './commands.ts';
 import type {
+  MonthlyLimitSet,
   DayScheduleArchived,
   DayScheduleCancelled,
   DayScheduled,
@@ -174,6 +176,16 @@ export const doctorRegistered = (
     workingHours: DEFAULT_WORKING_HOURS,
     ...data,
   },
+});
+
+export const setMonthlyLimit = (monthlyLimit = 2): SetMonthlyLimit => ({
+  type: 'SetMonthlyLimit',
+  data: { monthlyLimit },
+});
+
+export const monthlyLimitSet = (monthlyLimit = 2): MonthlyLimitSet => ({
+  type: 'MonthlyLimitSet',
+  data: { monthlyLimit },
 });
 
 export const patientRegistered = (data: Partial<PatientRegistered['data']> = {}): PatientRegistered => ({

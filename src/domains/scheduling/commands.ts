@@ -1,33 +1,70 @@
+/** The practice's commands: each one's data schema is the single source of its TypeScript type. */
+import { z } from 'zod';
 import type { Command } from '../../core/boundedContext.ts';
-import type { WorkingHours } from './events.ts';
+import {
+  dateRule,
+  dayIdRule,
+  emailRule,
+  idRule,
+  longTextRule,
+  monthlyLimitRule,
+  periodRule,
+  slotTimeRule,
+  textRule,
+} from './rules.ts';
 
-export type RegisterDoctor = Command<
-  'RegisterDoctor',
-  { doctorId: string; name: string; specialty: string; workingHours?: WorkingHours }
->;
-export type RegisterPatient = Command<
-  'RegisterPatient',
-  { patientId: string; name: string; email: string; birthDate: string }
->;
-export type ScheduleDay = Command<
-  'ScheduleDay',
-  { doctorId: string; date: string; slots: { startTime: string; slotId?: string }[] }
->;
-export type ScheduleSlot = Command<'ScheduleSlot', { dayId: string; startTime: string; slotId?: string }>;
-export type BookSlot = Command<'BookSlot', { dayId: string; slotId: string; patientId: string }>;
-export type BookDoubleSlot = Command<'BookDoubleSlot', { dayId: string; slotId: string; patientId: string }>;
-export type CancelSlotBooking = Command<
-  'CancelSlotBooking',
-  { dayId: string; slotId: string; reason: string; patientId?: string }
->;
-export type CancelDaySchedule = Command<'CancelDaySchedule', { dayId: string; reason: string }>;
-export type ArchiveDaySchedule = Command<'ArchiveDaySchedule', { dayId: string }>;
-export type NotifyPatient = Command<
-  'NotifyPatient',
-  { patientId: string; subject: string; body: string; causationEventId: string }
->;
+export const commandDataSchemas = {
+  RegisterDoctor: z.object({
+    doctorId: idRule,
+    name: textRule,
+    specialty: textRule,
+    workingHours: z.array(periodRule).max(24, 'must have at most 24 periods').optional(),
+  }),
+  RegisterPatient: z.object({ patientId: idRule, name: textRule, email: emailRule, birthDate: dateRule }),
+  ScheduleDay: z.object({
+    doctorId: idRule,
+    date: dateRule,
+    slots: z
+      .array(z.object({ startTime: slotTimeRule, slotId: idRule.optional() }), {
+        error: 'must be a list of slots',
+      })
+      .max(144, 'must have at most 144 slots'),
+  }),
+  ScheduleSlot: z.object({ dayId: dayIdRule, startTime: slotTimeRule, slotId: idRule.optional() }),
+  BookSlot: z.object({ dayId: dayIdRule, slotId: idRule, patientId: idRule }),
+  BookDoubleSlot: z.object({ dayId: dayIdRule, slotId: idRule, patientId: idRule }),
+  CancelSlotBooking: z.object({
+    dayId: dayIdRule,
+    slotId: idRule,
+    reason: textRule,
+    patientId: idRule.optional(),
+  }),
+  CancelDaySchedule: z.object({ dayId: dayIdRule, reason: textRule }),
+  ArchiveDaySchedule: z.object({ dayId: dayIdRule }),
+  SetMonthlyLimit: z.object({ monthlyLimit: monthlyLimitRule }),
+  NotifyPatient: z.object({
+    patientId: idRule,
+    subject: textRule,
+    body: longTextRule,
+    causationEventId: idRule,
+  }),
+};
 
-export type PracticeCommand = RegisterDoctor;
+type Data<T extends keyof typeof commandDataSchemas> = z.output<(typeof commandDataSchemas)[T]>;
+
+export type RegisterDoctor = Command<'RegisterDoctor', Data<'RegisterDoctor'>>;
+export type RegisterPatient = Command<'RegisterPatient', Data<'RegisterPatient'>>;
+export type ScheduleDay = Command<'ScheduleDay', Data<'ScheduleDay'>>;
+export type ScheduleSlot = Command<'ScheduleSlot', Data<'ScheduleSlot'>>;
+export type BookSlot = Command<'BookSlot', Data<'BookSlot'>>;
+export type BookDoubleSlot = Command<'BookDoubleSlot', Data<'BookDoubleSlot'>>;
+export type CancelSlotBooking = Command<'CancelSlotBooking', Data<'CancelSlotBooking'>>;
+export type CancelDaySchedule = Command<'CancelDaySchedule', Data<'CancelDaySchedule'>>;
+export type ArchiveDaySchedule = Command<'ArchiveDaySchedule', Data<'ArchiveDaySchedule'>>;
+export type SetMonthlyLimit = Command<'SetMonthlyLimit', Data<'SetMonthlyLimit'>>;
+export type NotifyPatient = Command<'NotifyPatient', Data<'NotifyPatient'>>;
+
+export type PracticeCommand = RegisterDoctor | SetMonthlyLimit;
 export type PatientCommand = RegisterPatient;
 export type DayCommand =
   | ScheduleDay
@@ -42,15 +79,4 @@ export type MailboxCommand = NotifyPatient;
 export type SchedulingCommand = PracticeCommand | PatientCommand | DayCommand | MailboxCommand;
 export type SchedulingCommandType = SchedulingCommand['type'];
 
-export const schedulingCommandTypes: readonly SchedulingCommandType[] = [
-  'RegisterDoctor',
-  'RegisterPatient',
-  'ScheduleDay',
-  'ScheduleSlot',
-  'BookSlot',
-  'BookDoubleSlot',
-  'CancelSlotBooking',
-  'CancelDaySchedule',
-  'ArchiveDaySchedule',
-  'NotifyPatient',
-];
+export const schedulingCommandTypes = Object.keys(commandDataSchemas) as readonly SchedulingCommandType[];

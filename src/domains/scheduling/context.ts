@@ -1,3 +1,4 @@
+import { own } from '../../core/own.ts';
 import type {
   BoundedContext,
   CommandPlan,
@@ -31,6 +32,7 @@ export function fold<S, E extends DomainEvent>(
 export function planCommand(command: SchedulingCommand): CommandPlan {
   switch (command.type) {
     case 'RegisterDoctor':
+    case 'SetMonthlyLimit':
       return { streamId: practiceStream(), guardStreamIds: [] };
     case 'RegisterPatient':
       return { streamId: patientStream(command.data.patientId), guardStreamIds: [] };
@@ -75,6 +77,7 @@ export function decideFolded(
 ): Decision<SchedulingEvent, SchedulingError> {
   switch (command.type) {
     case 'RegisterDoctor':
+    case 'SetMonthlyLimit':
       return practiceDecider.decide(command, input.stream as PracticeState, null);
     case 'RegisterPatient':
       return patientDecider.decide(command, input.stream as PatientState, null);
@@ -82,10 +85,10 @@ export function decideFolded(
       return mailboxDecider.decide(command, input.stream as MailboxState, null);
     default: {
       const practice =
-        (input.guards[practiceStream()] as PracticeState | undefined) ?? practiceDecider.initialState();
+        (own(input.guards, practiceStream()) as PracticeState | undefined) ?? practiceDecider.initialState();
       const patient =
         command.type === 'BookSlot' || command.type === 'BookDoubleSlot'
-          ? ((input.guards[patientStream(command.data.patientId)] as PatientState | undefined) ??
+          ? ((own(input.guards, patientStream(command.data.patientId)) as PatientState | undefined) ??
             patientDecider.initialState())
           : null;
       return dayDecider.decide(command, input.stream as DayState, { now: input.now, practice, patient });
@@ -103,9 +106,8 @@ export function decideCommand(
     return events.reduce(evolve, initialState());
   };
   const plan = planCommand(command);
-  const guards = Object.fromEntries(
-    plan.guardStreamIds.map((id) => [id, folded(id, input.guards[id] ?? [])]),
-  );
+  const guards: Record<string, unknown> = Object.create(null);
+  for (const id of plan.guardStreamIds) guards[id] = folded(id, own(input.guards, id) ?? []);
   return decideFolded(command, { stream: folded(plan.streamId, input.stream), guards, now: input.now });
 }
 
@@ -120,7 +122,7 @@ export function createScheduling(
     decide: decideCommand,
     decideFolded,
     streamFold,
-    projections: schedulingProjections(),
+    projections: schedulingProjections(options.monthlyLimit),
     sagas: schedulingSagas(options.monthlyLimit),
   };
 }

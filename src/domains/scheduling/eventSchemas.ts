@@ -1,81 +1,9 @@
 /** The field rules commands and events share, and the shape DOMAIN.md gives each event's data: one rule for forms, files and dispatch. */
 import { z } from 'zod';
-import { schedulingEventTypes, type SchedulingEventType } from './events.ts';
-import { dayIdOf, parseDayId } from './ids.ts';
-import { isDate, isOnSlotGrid, isTime, minutesOf, SLOT_MINUTES } from './time.ts';
+import { eventDataSchemas, schedulingEventTypes, type SchedulingEventType } from './events.ts';
 
-export const idRule = z
-  .string({ error: 'must be a text' })
-  .min(1, 'must not be empty')
-  .regex(/^\S+$/, 'must not contain spaces');
-export const textRule = z.string({ error: 'must be a text' }).trim().min(1, 'must not be empty');
-export const dateRule = z
-  .string({ error: 'must be a date YYYY-MM-DD' })
-  .refine(isDate, 'must be a real date YYYY-MM-DD');
-export const timeRule = z.string({ error: 'must be a time HH:MM' }).refine(isTime, 'must be a time HH:MM');
-export const dayIdRule = idRule.refine((value) => {
-  const parsed = parseDayId(value);
-  return parsed !== null && isDate(parsed.date);
-}, 'must be <doctorId>_<YYYY-MM-DD>');
-export const slotTimeRule = timeRule.refine(isOnSlotGrid, 'must be on the 10-minute grid (09:00, 09:10, …)');
-export const periodRule = z
-  .object({ from: timeRule, to: timeRule })
-  .refine(({ from, to }) => minutesOf(from) < minutesOf(to), 'must end after it starts');
-
-/** Why a check of its own: a day's id names its doctor and date, and projections read them from either. */
-const dayOfItsDoctor = (
-  data: { dayId: string; doctorId: string; date: string },
-  context: z.RefinementCtx,
-) => {
-  if (data.dayId !== dayIdOf(data.doctorId, data.date))
-    context.addIssue({
-      code: 'custom',
-      path: ['dayId'],
-      message: `must be ${dayIdOf(data.doctorId, data.date)}`,
-    });
-};
-
-export const eventDataSchemas = {
-  DoctorRegistered: z.object({
-    doctorId: idRule,
-    name: textRule,
-    specialty: textRule,
-    workingHours: z.array(periodRule, { error: 'must be a list of periods' }).min(1, 'must name a period'),
-  }),
-  PatientRegistered: z.object({
-    patientId: idRule,
-    name: textRule,
-    email: z.email({ error: 'must be an email address' }),
-    birthDate: dateRule,
-  }),
-  DayScheduled: z.object({ dayId: dayIdRule, doctorId: idRule, date: dateRule }).superRefine(dayOfItsDoctor),
-  SlotScheduled: z
-    .object({
-      dayId: dayIdRule,
-      slotId: idRule,
-      doctorId: idRule,
-      date: dateRule,
-      startTime: slotTimeRule,
-      durationMinutes: z.literal(SLOT_MINUTES, { error: `must be ${SLOT_MINUTES}` }),
-    })
-    .superRefine(dayOfItsDoctor),
-  SlotBooked: z.object({
-    dayId: dayIdRule,
-    slotId: idRule,
-    patientId: idRule,
-    pairedSlotId: idRule.optional(),
-  }),
-  SlotBookingCancelled: z.object({ dayId: dayIdRule, slotId: idRule, patientId: idRule, reason: textRule }),
-  SlotScheduleCancelled: z.object({ dayId: dayIdRule, slotId: idRule }),
-  DayScheduleCancelled: z.object({ dayId: dayIdRule, reason: textRule }),
-  DayScheduleArchived: z.object({ dayId: dayIdRule }),
-  PatientNotified: z.object({
-    patientId: idRule,
-    subject: textRule,
-    body: textRule,
-    causationEventId: idRule,
-  }),
-} satisfies Record<SchedulingEventType, z.ZodType>;
+export { dateRule, dayIdRule, idRule, periodRule, slotTimeRule, textRule, timeRule } from './rules.ts';
+export { eventDataSchemas };
 
 /** One thing wrong with an event: where (`type`, `data`, `data.startTime`, `data.workingHours.0.to`) and what. */
 export interface EventProblem {

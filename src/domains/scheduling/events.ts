@@ -1,50 +1,81 @@
 import type { DomainEvent } from '../../core/event.ts';
 
-/** A doctor's working period, `from` inclusive, `to` exclusive. */
-export interface WorkingPeriod {
-  from: string;
-  to: string;
-}
+import { z } from 'zod';
+import {
+  dateRule,
+  dayIdRule,
+  dayOfItsDoctor,
+  emailRule,
+  idRule,
+  longTextRule,
+  monthlyLimitRule,
+  periodRule,
+  slotTimeRule,
+  textRule,
+} from './rules.ts';
+import { SLOT_MINUTES } from './time.ts';
 
+/** Each event's data schema: the shape DOMAIN.md gives it, and the single source of its TypeScript type. */
+export const eventDataSchemas = {
+  DoctorRegistered: z.object({
+    doctorId: idRule,
+    name: textRule,
+    specialty: textRule,
+    workingHours: z
+      .array(periodRule, { error: 'must be a list of periods' })
+      .min(1, 'must name a period')
+      .max(24, 'must have at most 24 periods'),
+  }),
+  MonthlyLimitSet: z.object({ monthlyLimit: monthlyLimitRule }),
+  PatientRegistered: z.object({ patientId: idRule, name: textRule, email: emailRule, birthDate: dateRule }),
+  DayScheduled: z.object({ dayId: dayIdRule, doctorId: idRule, date: dateRule }).superRefine(dayOfItsDoctor),
+  SlotScheduled: z
+    .object({
+      dayId: dayIdRule,
+      slotId: idRule,
+      doctorId: idRule,
+      date: dateRule,
+      startTime: slotTimeRule,
+      durationMinutes: z.literal(SLOT_MINUTES, { error: `must be ${SLOT_MINUTES}` }),
+    })
+    .superRefine(dayOfItsDoctor),
+  SlotBooked: z.object({
+    dayId: dayIdRule,
+    slotId: idRule,
+    patientId: idRule,
+    pairedSlotId: idRule.optional(),
+  }),
+  SlotBookingCancelled: z.object({ dayId: dayIdRule, slotId: idRule, patientId: idRule, reason: textRule }),
+  SlotScheduleCancelled: z.object({ dayId: dayIdRule, slotId: idRule }),
+  DayScheduleCancelled: z.object({ dayId: dayIdRule, reason: textRule }),
+  DayScheduleArchived: z.object({ dayId: dayIdRule }),
+  PatientNotified: z.object({
+    patientId: idRule,
+    subject: textRule,
+    body: longTextRule,
+    causationEventId: idRule,
+  }),
+};
+
+type Data<T extends keyof typeof eventDataSchemas> = z.output<(typeof eventDataSchemas)[T]>;
+
+/** A doctor's working period, `from` inclusive, `to` exclusive. */
+export type WorkingPeriod = Data<'DoctorRegistered'>['workingHours'][number];
 export type WorkingHours = WorkingPeriod[];
 
-export type DoctorRegistered = DomainEvent<
-  'DoctorRegistered',
-  { doctorId: string; name: string; specialty: string; workingHours: WorkingHours }
->;
-export type PatientRegistered = DomainEvent<
-  'PatientRegistered',
-  { patientId: string; name: string; email: string; birthDate: string }
->;
-export type DayScheduled = DomainEvent<'DayScheduled', { dayId: string; doctorId: string; date: string }>;
-export type SlotScheduled = DomainEvent<
-  'SlotScheduled',
-  {
-    dayId: string;
-    slotId: string;
-    doctorId: string;
-    date: string;
-    startTime: string;
-    durationMinutes: number;
-  }
->;
-export type SlotBooked = DomainEvent<
-  'SlotBooked',
-  { dayId: string; slotId: string; patientId: string; pairedSlotId?: string }
->;
-export type SlotBookingCancelled = DomainEvent<
-  'SlotBookingCancelled',
-  { dayId: string; slotId: string; patientId: string; reason: string }
->;
-export type SlotScheduleCancelled = DomainEvent<'SlotScheduleCancelled', { dayId: string; slotId: string }>;
-export type DayScheduleCancelled = DomainEvent<'DayScheduleCancelled', { dayId: string; reason: string }>;
-export type DayScheduleArchived = DomainEvent<'DayScheduleArchived', { dayId: string }>;
-export type PatientNotified = DomainEvent<
-  'PatientNotified',
-  { patientId: string; subject: string; body: string; causationEventId: string }
->;
+export type DoctorRegistered = DomainEvent<'DoctorRegistered', Data<'DoctorRegistered'>>;
+export type MonthlyLimitSet = DomainEvent<'MonthlyLimitSet', Data<'MonthlyLimitSet'>>;
+export type PatientRegistered = DomainEvent<'PatientRegistered', Data<'PatientRegistered'>>;
+export type DayScheduled = DomainEvent<'DayScheduled', Data<'DayScheduled'>>;
+export type SlotScheduled = DomainEvent<'SlotScheduled', Data<'SlotScheduled'>>;
+export type SlotBooked = DomainEvent<'SlotBooked', Data<'SlotBooked'>>;
+export type SlotBookingCancelled = DomainEvent<'SlotBookingCancelled', Data<'SlotBookingCancelled'>>;
+export type SlotScheduleCancelled = DomainEvent<'SlotScheduleCancelled', Data<'SlotScheduleCancelled'>>;
+export type DayScheduleCancelled = DomainEvent<'DayScheduleCancelled', Data<'DayScheduleCancelled'>>;
+export type DayScheduleArchived = DomainEvent<'DayScheduleArchived', Data<'DayScheduleArchived'>>;
+export type PatientNotified = DomainEvent<'PatientNotified', Data<'PatientNotified'>>;
 
-export type PracticeEvent = DoctorRegistered;
+export type PracticeEvent = DoctorRegistered | MonthlyLimitSet;
 export type PatientEvent = PatientRegistered;
 export type DayEvent =
   | DayScheduled
@@ -64,23 +95,4 @@ export const DAY_CANCELLED = 'day-cancelled';
 /** The reason the overbooking saga gives its compensation. */
 export const OVERBOOKING = 'overbooking';
 
-export const schedulingEventTypes: readonly SchedulingEventType[] = [
-  'DoctorRegistered',
-  'PatientRegistered',
-  'DayScheduled',
-  'SlotScheduled',
-  'SlotBooked',
-  'SlotBookingCancelled',
-  'SlotScheduleCancelled',
-  'DayScheduleCancelled',
-  'DayScheduleArchived',
-  'PatientNotified',
-];
-
-/** Pure: narrows an event of unknown type to one scheduling event type. */
-export function isEvent<T extends SchedulingEventType>(
-  event: { type: string; data: unknown },
-  type: T,
-): event is Extract<SchedulingEvent, { type: T }> {
-  return event.type === type;
-}
+export const schedulingEventTypes = Object.keys(eventDataSchemas) as readonly SchedulingEventType[];

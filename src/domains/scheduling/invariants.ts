@@ -154,35 +154,51 @@ export function cancelledDayHasNoActiveBooking(log: readonly RecordedEvent[]): V
 }
 
 /**
- * Pure: at the end of the log no patient holds more than `limit` bookings in a month. A transient overshoot
- * (accepted, then compensated by the saga) is allowed by design; the largest one is reported.
+ * Pure: at the end of the log no patient holds more bookings in a month than the limit in force when each was
+ * made (`limit` until the practice sets another with `MonthlyLimitSet`; earlier bookings stay when it is lowered).
+ * A transient overshoot (accepted, then compensated by the saga) is allowed by design; the largest one is reported.
  */
 export function monthlyCap(
   log: readonly RecordedEvent[],
   limit: number,
 ): { violations: Violation[]; largestOvershoot: Overshoot | null } {
-  const counts = new Map<string, { patientId: string; month: string; bookings: number; position: number }>();
+  type Month = { patientId: string; month: string; active: Map<string, { position: number; limit: number }> };
+  const months = new Map<string, Month>();
+  let current = limit;
   let largest: Overshoot | null = null;
   for (const recorded of log) {
     const event = asScheduling(recorded);
+    if (event.type === 'MonthlyLimitSet') current = event.data.monthlyLimit;
     if (event.type !== 'SlotBooked' && event.type !== 'SlotBookingCancelled') continue;
     const month = monthOf(dateOfDay(event.data.dayId));
     const key = `${event.data.patientId}/${month}`;
-    const current = counts.get(key) ?? { patientId: event.data.patientId, month, bookings: 0, position: 0 };
-    current.bookings += event.type === 'SlotBooked' ? 1 : -1;
-    current.position = recorded.position;
-    counts.set(key, current);
-    if (largest === null || current.bookings > largest.bookings) {
-      largest = { ...current, limit, overshoot: Math.max(0, current.bookings - limit) };
-    }
+    const entry = months.get(key) ?? { patientId: event.data.patientId, month, active: new Map() };
+    months.set(key, entry);
+    if (event.type === 'SlotBooked')
+      entry.active.set(slotKeyOf(event.data), { position: recorded.position, limit: current });
+    else entry.active.delete(slotKeyOf(event.data));
+    const bookings = entry.active.size;
+    if (largest === null || bookings > largest.bookings)
+      largest = {
+        patientId: entry.patientId,
+        month,
+        bookings,
+        limit: current,
+        overshoot: Math.max(0, bookings - current),
+        position: recorded.position,
+      };
   }
-  const violations = [...counts.values()]
-    .filter((count) => count.bookings > limit)
-    .map((count) => ({
-      invariant: 'monthlyCap' as const,
-      message: `${count.patientId} still holds ${count.bookings} bookings in ${count.month}, over the limit of ${limit}`,
-      positions: [count.position],
-    }));
+  const violations: Violation[] = [];
+  for (const { patientId, month, active } of months.values()) {
+    const bookings = [...active.values()].sort((a, b) => a.position - b.position);
+    const over = bookings.find((booking, index) => index + 1 > booking.limit);
+    if (over)
+      violations.push({
+        invariant: 'monthlyCap',
+        message: `${patientId} still holds ${bookings.length} bookings in ${month}, over the limit of ${over.limit}`,
+        positions: [over.position],
+      });
+  }
   return { violations, largestOvershoot: largest };
 }
 

@@ -11,6 +11,8 @@ import { schedulingCommandTypes } from './commands.ts';
 import { eventDataSchemas, dayIdRule } from './eventSchemas.ts';
 import { schedulingEventTypes } from './events.ts';
 import { streamIdOfEvent } from './ids.ts';
+import { demoCommands } from './demo.ts';
+import { monthlyLimitRule } from './rules.ts';
 import {
   cancelledDayHasNoActiveBooking,
   contiguousVersions,
@@ -51,11 +53,13 @@ const COMMANDS: Record<(typeof schedulingCommandTypes)[number], string> = {
   CancelSlotBooking: 'Cancels a booking (the slot becomes free again)',
   CancelDaySchedule: 'Cancels a whole day: its bookings, then its slots',
   ArchiveDaySchedule: 'Archives a day: nothing can change on it any more',
+  SetMonthlyLimit: 'Sets how many bookings a patient may hold per month, from the next booking on',
   NotifyPatient: 'Sends a patient a message (once per triggering event)',
 };
 
 const EVENTS: Record<(typeof schedulingEventTypes)[number], string> = {
   DoctorRegistered: 'A doctor joined the practice',
+  MonthlyLimitSet: "The practice changed its monthly limit (it applies from each patient's next booking)",
   PatientRegistered: 'A patient registered',
   DayScheduled: "A doctor's day was opened",
   SlotScheduled: 'A slot was added to a day',
@@ -127,6 +131,12 @@ export const schedulingQueryCatalog = {
     run: ({ read }, patientId: string, month: string) =>
       schedulingQueries.monthlyBookings(read, patientId, month),
   } satisfies QueryDefinition<[string, string], number>,
+  monthlyLimit: {
+    description: 'The monthly limit in force (from the next booking on)',
+    args: [],
+    answer: 'value',
+    run: ({ read }) => schedulingQueries.monthlyLimit(read),
+  } satisfies QueryDefinition<[], number>,
 };
 
 const invariant = (name: string, title: string, check: Invariant['check']): Invariant => ({
@@ -166,7 +176,7 @@ export const scheduling = defineDomain({
     streamFold,
   } as never,
   streamOfEvent: streamIdOfEvent,
-  projections: schedulingProjections,
+  projections: (settings) => schedulingProjections(limitOf(settings)),
   queries: schedulingQueryCatalog,
   sagas: (settings) => schedulingSagas(limitOf(settings)),
   sagaViews: {
@@ -224,11 +234,15 @@ export const scheduling = defineDomain({
       label: 'Monthly limit',
       description: 'Bookings a patient may hold per month before the overbooking saga cancels the latest',
       default: DEFAULT_MONTHLY_LIMIT,
-      problem: (value) =>
-        typeof value === 'number' && Number.isInteger(value) && value >= 1
-          ? null
-          : 'must be a whole number, 1 or more',
+      problem: problemOf(monthlyLimitRule),
+      changedBy: { command: 'SetMonthlyLimit', field: 'monthlyLimit' },
     },
   },
   describeEvent: describe,
+  demo: {
+    title: 'A demo practice',
+    description:
+      'Three doctors, four patients, a day of slots each (today while its first slot is still ahead of the clock, else tomorrow) and three bookings.',
+    commands: demoCommands,
+  },
 });

@@ -1,51 +1,10 @@
-import { z } from 'zod';
 import type { SchedulingCommand, SchedulingCommandType } from './commands.ts';
-import { schedulingCommandTypes } from './commands.ts';
+import { commandDataSchemas, schedulingCommandTypes } from './commands.ts';
 import type { SchedulingError } from './errors.ts';
 import { invalidCommand } from './errors.ts';
-import {
-  dateRule,
-  dayIdRule,
-  fieldProblem,
-  idRule,
-  periodRule,
-  slotTimeRule,
-  textRule,
-} from './eventSchemas.ts';
+import { fieldProblem } from './eventSchemas.ts';
 
-export const commandDataSchemas = {
-  RegisterDoctor: z.object({
-    doctorId: idRule,
-    name: textRule,
-    specialty: textRule,
-    workingHours: z.array(periodRule).optional(),
-  }),
-  RegisterPatient: z.object({
-    patientId: idRule,
-    name: textRule,
-    email: z.email({ error: 'must be an email address' }),
-    birthDate: dateRule,
-  }),
-  ScheduleDay: z.object({
-    doctorId: idRule,
-    date: dateRule,
-    slots: z.array(z.object({ startTime: slotTimeRule, slotId: idRule.optional() }), {
-      error: 'must be a list of slots',
-    }),
-  }),
-  ScheduleSlot: z.object({ dayId: dayIdRule, startTime: slotTimeRule, slotId: idRule.optional() }),
-  BookSlot: z.object({ dayId: dayIdRule, slotId: idRule, patientId: idRule }),
-  BookDoubleSlot: z.object({ dayId: dayIdRule, slotId: idRule, patientId: idRule }),
-  CancelSlotBooking: z.object({
-    dayId: dayIdRule,
-    slotId: idRule,
-    reason: textRule,
-    patientId: idRule.optional(),
-  }),
-  CancelDaySchedule: z.object({ dayId: dayIdRule, reason: textRule }),
-  ArchiveDaySchedule: z.object({ dayId: dayIdRule }),
-  NotifyPatient: z.object({ patientId: idRule, subject: textRule, body: textRule, causationEventId: idRule }),
-} satisfies Record<SchedulingCommandType, z.ZodType>;
+export { commandDataSchemas };
 
 const isCommandType = (value: unknown): value is SchedulingCommandType =>
   typeof value === 'string' && (schedulingCommandTypes as readonly string[]).includes(value);

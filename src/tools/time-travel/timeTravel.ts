@@ -1,6 +1,7 @@
+import { bindQueries } from '../../core/boundedContext.ts';
+import { schedulingQueryCatalog } from '../../domains/scheduling/module.ts';
 import type { BoundedContext, Projection, Saga } from '../../core/boundedContext.ts';
 import type { RecordedEvent } from '../../core/event.ts';
-import { schedulingQueries } from '../../domains/scheduling/index.ts';
 import { type SchedulingSandboxQueries as SandboxQueries } from '../../domains/index.ts';
 
 /** The read side as it was after the event at `position` (0 = before any event). */
@@ -207,15 +208,7 @@ export class TimeTravel {
 
 /** The queries of DOMAIN.md as of a past view; `now` is the clock `patientSlots` compares with. */
 export function queriesAt(view: PastView, now: () => string): SandboxQueries {
-  const read = (name: string) => view.read(name);
-  return {
-    availableSlots: (date) => schedulingQueries.availableSlots(read, date),
-    patientSlots: (patientId) => schedulingQueries.patientSlots(read, patientId, now()),
-    appointment: (slotId) => schedulingQueries.appointment(read, slotId),
-    doctorDay: (dayId) => schedulingQueries.doctorDay(read, dayId),
-    mailbox: (patientId) => schedulingQueries.mailbox(read, patientId),
-    monthlyBookings: (patientId, month) => schedulingQueries.monthlyBookings(read, patientId, month),
-  };
+  return bindQueries(schedulingQueryCatalog, (name) => view.read(name), now);
 }
 
 /** What the app's panels read while it views the past: the queries and read models as of `position`. */

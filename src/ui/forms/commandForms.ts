@@ -1,6 +1,7 @@
 /** Form descriptions for every command of DOMAIN.md, the pure step from typed-in text to a command, and the field model event forms share. */
 
-export type FieldKind = 'id' | 'text' | 'email' | 'date' | 'time' | 'dayId' | 'slots' | 'workingHours';
+export type FieldKind =
+  'id' | 'text' | 'email' | 'date' | 'time' | 'dayId' | 'slots' | 'workingHours' | 'count';
 
 export interface FieldSpec {
   name: string;
@@ -105,6 +106,11 @@ export const commandSpecs: CommandSpec[] = [
   },
   { type: 'ArchiveDaySchedule', summary: 'Archive a day.', fields: [dayIdField] },
   {
+    type: 'SetMonthlyLimit',
+    summary: 'Set how many bookings a patient may hold per month, from the next booking on.',
+    fields: [field('monthlyLimit', 'Monthly limit', 'count')],
+  },
+  {
     type: 'NotifyPatient',
     summary: 'Send a patient a notification (idempotent per cause).',
     fields: [
@@ -189,6 +195,8 @@ export function fieldProblem(spec: FieldSpec, raw: string): string | null {
     case 'slots':
     case 'workingHours':
       return listProblem(spec.kind, value);
+    case 'count':
+      return /^[1-9]\d*$/.test(value) ? null : 'must be a whole number, 1 or more';
     default:
       return null;
   }
@@ -216,7 +224,8 @@ export function buildCommand(spec: CommandSpec, values: Record<string, string>):
     } else if (f.kind === 'workingHours') {
       const parsed = parseWorkingHours(raw);
       if ('periods' in parsed) data[f.name] = parsed.periods;
-    } else data[f.name] = raw;
+    } else if (f.kind === 'count') data[f.name] = Number(raw);
+    else data[f.name] = raw;
   }
   return Object.keys(problems).length > 0
     ? { kind: 'invalid', problems }

@@ -51,6 +51,12 @@ export const eventFormSpecs: EventFormSpec[] = [
       }),
   },
   {
+    type: 'MonthlyLimitSet',
+    summary: 'The practice set its monthly limit.',
+    fields: [field('monthlyLimit', 'Monthly limit', 'count', true, 'e.g. 10')],
+    toEvents: (values) => one('MonthlyLimitSet', { monthlyLimit: Number(values.monthlyLimit) }),
+  },
+  {
     type: 'PatientRegistered',
     summary: 'A patient registered.',
     fields: [

@@ -17,10 +17,16 @@ const cases: [{ type: string; data: object }, Data, string, string][] = [
     'data.workingHours.0',
     'must end after it starts',
   ],
+  [build.monthlyLimitSet(), { monthlyLimit: 2.5 }, 'data.monthlyLimit', 'must be a whole number, 1 or more'],
   [build.patientRegistered(), { email: 'tom at example' }, 'data.email', 'must be an email address'],
   [build.dayScheduled(), { date: '2026-02-30' }, 'data.date', 'must be a real date YYYY-MM-DD'],
   [build.slotScheduled(), { startTime: '9am' }, 'data.startTime', 'must be a time HH:MM'],
-  [build.slotBooked(), { patientId: 'tom baker' }, 'data.patientId', 'must not contain spaces'],
+  [
+    build.slotBooked(),
+    { patientId: 'tom baker' },
+    'data.patientId',
+    'must not contain spaces, control or invisible characters',
+  ],
   [build.slotBookingCancelled(), { reason: '  ' }, 'data.reason', 'must not be empty'],
   [build.slotScheduleCancelled(), { slotId: 42 }, 'data.slotId', 'must be a text'],
   [build.dayScheduleCancelled(), { dayId: 'monday' }, 'data.dayId', 'must be <doctorId>_<YYYY-MM-DD>'],
@@ -106,7 +112,7 @@ describe('the check of an event’s data', () => {
     expect(eventProblems({ type: 'SlotBooked', data: { dayId: 'monday', patientId: 'tom baker' } })).toEqual([
       { path: ['data', 'dayId'], problem: 'must be <doctorId>_<YYYY-MM-DD>' },
       { path: ['data', 'slotId'], problem: 'is required' },
-      { path: ['data', 'patientId'], problem: 'must not contain spaces' },
+      { path: ['data', 'patientId'], problem: 'must not contain spaces, control or invisible characters' },
     ]);
   });
 });

@@ -132,7 +132,7 @@ describe('the event forms', () => {
         problems: {
           dayId: 'Day id must be <doctorId>_<YYYY-MM-DD>',
           slotId: 'Slot id is required',
-          patientId: 'Patient id must not contain spaces',
+          patientId: 'Patient id must not contain spaces, control or invisible characters',
         },
       });
     });

@@ -1,3 +1,4 @@
+import { own, withOwn } from '../../../core/own.ts';
 import type { Decider } from '../../../core/decider.ts';
 import { accept } from '../../../core/decider.ts';
 import type { MailboxCommand } from '../commands.ts';
@@ -16,7 +17,9 @@ export const initialState = (): MailboxState => ({ notifiedCausations: {} });
 export function evolve(state: MailboxState, event: MailboxEvent): MailboxState {
   switch (event.type) {
     case 'PatientNotified':
-      return { notifiedCausations: { ...state.notifiedCausations, [event.data.causationEventId]: true } };
+      return {
+        notifiedCausations: withOwn(state.notifiedCausations, event.data.causationEventId, true as const),
+      };
     default:
       return state;
   }
@@ -24,7 +27,7 @@ export function evolve(state: MailboxState, event: MailboxEvent): MailboxState {
 
 /** Pure: has the patient already been told about this event? */
 export const isAlreadyNotified = (state: MailboxState, causationEventId: string): boolean =>
-  state.notifiedCausations[causationEventId] === true;
+  own(state.notifiedCausations, causationEventId) === true;
 
 /** Pure: notifies the patient, or accepts with no events when this cause was already notified (idempotent). */
 export function decide(command: MailboxCommand, state: MailboxState): ReturnType<MailboxDecider['decide']> {

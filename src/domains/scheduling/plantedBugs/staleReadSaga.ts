@@ -10,6 +10,8 @@ interface StaleReadState {
   lastPosition: number;
   /** Always empty: kept so the state has the real saga's shape (checkpoints, the sagas panel). */
   instances: Record<string, never>;
+  /** The limit the practice last set, as the real saga keeps it. */
+  monthlyLimit?: number;
 }
 
 /**
@@ -27,17 +29,19 @@ export function staleReadOverbookingSaga(monthlyLimit: number): Saga<StaleReadSt
       if (recorded.position <= state.lastPosition) return { state, reactions: [] };
       const next = { ...state, lastPosition: recorded.position };
       const event = recorded as unknown as SchedulingEvent;
+      if (event.type === 'MonthlyLimitSet')
+        return { state: { ...next, monthlyLimit: event.data.monthlyLimit }, reactions: [] };
+      const limit = state.monthlyLimit ?? monthlyLimit;
       if (event.type === 'SlotBooked') {
         const { patientId, dayId, slotId } = event.data;
         const read = context.read ?? (() => ({}));
-        const isOver =
-          schedulingQueries.monthlyBookings(read, patientId, monthOf(dateOfDay(dayId))) > monthlyLimit;
+        const isOver = schedulingQueries.monthlyBookings(read, patientId, monthOf(dateOfDay(dayId))) > limit;
         const cancel = { type: 'CancelSlotBooking', data: { dayId, slotId, patientId, reason: OVERBOOKING } };
         return { state: next, reactions: isOver ? [{ command: cancel }] : [] };
       }
       if (event.type === 'SlotBookingCancelled' && event.data.reason === OVERBOOKING) {
         const { patientId, dayId, slotId } = event.data;
-        const message = overbookingMessage(dayId, slotId, monthlyLimit, monthOf(dateOfDay(dayId)));
+        const message = overbookingMessage(dayId, slotId, limit, monthOf(dateOfDay(dayId)));
         const notify = {
           type: 'NotifyPatient',
           data: { patientId, ...message, causationEventId: recorded.id },

@@ -1,3 +1,4 @@
+import { own, withOwn } from '../../../core/own.ts';
 import type { Decider } from '../../../core/decider.ts';
 import { accept, reject } from '../../../core/decider.ts';
 import type { PracticeCommand } from '../commands.ts';
@@ -16,16 +17,20 @@ export interface RegisteredDoctor {
 
 export interface PracticeState {
   doctors: Record<string, RegisteredDoctor>;
+  /** The monthly limit the practice last set, or null while it keeps the configured default. */
+  monthlyLimit: number | null;
 }
 
 /** Pure: an empty practice. */
-export const initialState = (): PracticeState => ({ doctors: {} });
+export const initialState = (): PracticeState => ({ doctors: {}, monthlyLimit: null });
 
 /** Pure: the practice after one event. */
 export function evolve(state: PracticeState, event: PracticeEvent): PracticeState {
   switch (event.type) {
     case 'DoctorRegistered':
-      return { doctors: { ...state.doctors, [event.data.doctorId]: { ...event.data } } };
+      return { ...state, doctors: withOwn(state.doctors, event.data.doctorId, { ...event.data }) };
+    case 'MonthlyLimitSet':
+      return { ...state, monthlyLimit: event.data.monthlyLimit };
     default:
       return state;
   }
@@ -33,18 +38,23 @@ export function evolve(state: PracticeState, event: PracticeEvent): PracticeStat
 
 /** Pure: the doctor's registration, or null. */
 export const doctorIn = (state: PracticeState, doctorId: string): RegisteredDoctor | null =>
-  state.doctors[doctorId] ?? null;
+  own(state.doctors, doctorId) ?? null;
 
-/** Pure: registers a doctor, unless already registered or the practice is full. */
+/** Pure: registers a doctor (unless already registered or the practice is full), or sets the monthly limit. */
 export function decide(
   command: PracticeCommand,
   state: PracticeState,
 ): ReturnType<PracticeDecider['decide']> {
+  // A setting of the practice: always accepted, it applies to every patient from the next booking on.
+  if (command.type === 'SetMonthlyLimit')
+    return accept({ type: 'MonthlyLimitSet', data: { monthlyLimit: command.data.monthlyLimit } });
   const { doctorId, name, specialty, workingHours } = command.data;
   const doctorCount = Object.keys(state.doctors).length;
   const failure = firstFailure(
     () =>
-      doctorIn(state, doctorId) ? doctorAlreadyRegistered(doctorId, state.doctors[doctorId].name) : null,
+      doctorIn(state, doctorId)
+        ? doctorAlreadyRegistered(doctorId, doctorIn(state, doctorId)?.name ?? doctorId)
+        : null,
     () => (isPracticeFull(doctorCount) ? practiceFull(doctorId, doctorCount, MAX_DOCTORS) : null),
   );
   if (failure) return reject(failure);

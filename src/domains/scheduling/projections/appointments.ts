@@ -1,3 +1,4 @@
+import { deleteOwn, own, putOwn } from '../../../core/own.ts';
 import type { Projection } from '../../../core/boundedContext.ts';
 import type { RecordedEvent } from '../../../core/event.ts';
 import type { SchedulingEvent } from '../events.ts';
@@ -18,26 +19,29 @@ function apply(state: AppointmentsState, recorded: RecordedEvent): AppointmentsS
   const event = recorded as unknown as SchedulingEvent;
   switch (event.type) {
     case 'DoctorRegistered':
-      state.doctors[event.data.doctorId] = { name: event.data.name, specialty: event.data.specialty };
+      putOwn(state.doctors, event.data.doctorId, { name: event.data.name, specialty: event.data.specialty });
       break;
     case 'PatientRegistered':
-      state.patients[event.data.patientId] = { name: event.data.name, birthDate: event.data.birthDate };
+      putOwn(state.patients, event.data.patientId, {
+        name: event.data.name,
+        birthDate: event.data.birthDate,
+      });
       break;
     case 'SlotScheduled': {
       const { slotId, dayId, date, startTime, doctorId } = event.data;
-      state.slots[slotId] = { dayId, date, startTime, doctorId };
+      putOwn(state.slots, slotId, { dayId, date, startTime, doctorId });
       break;
     }
     case 'SlotBooked':
-      state.bookings[event.data.slotId] = { dayId: event.data.dayId, patientId: event.data.patientId };
+      putOwn(state.bookings, event.data.slotId, { dayId: event.data.dayId, patientId: event.data.patientId });
       break;
     case 'SlotBookingCancelled':
-      if (state.bookings[event.data.slotId]?.patientId === event.data.patientId)
-        delete state.bookings[event.data.slotId];
+      if (own(state.bookings, event.data.slotId)?.patientId === event.data.patientId)
+        deleteOwn(state.bookings, event.data.slotId);
       break;
     case 'SlotScheduleCancelled':
-      delete state.slots[event.data.slotId];
-      delete state.bookings[event.data.slotId];
+      deleteOwn(state.slots, event.data.slotId);
+      deleteOwn(state.bookings, event.data.slotId);
       break;
   }
   return state;

@@ -1,3 +1,4 @@
+import { own, ownOrPut, putOwn } from '../../../core/own.ts';
 import type { Projection } from '../../../core/boundedContext.ts';
 import type { RecordedEvent } from '../../../core/event.ts';
 import type { SchedulingEvent } from '../events.ts';
@@ -26,35 +27,40 @@ export interface DoctorDaysState {
   dayIdsByDate: Record<string, string[]>;
 }
 
+const slotOf = (state: DoctorDaysState, dayId: string, slotId: string): SlotView | undefined => {
+  const day = own(state.days, dayId);
+  return day ? own(day.slots, slotId) : undefined;
+};
+
 function apply(state: DoctorDaysState, recorded: RecordedEvent): DoctorDaysState {
   const event = recorded as unknown as SchedulingEvent;
   switch (event.type) {
     case 'DoctorRegistered':
-      state.doctorNames[event.data.doctorId] = event.data.name;
+      putOwn(state.doctorNames, event.data.doctorId, event.data.name);
       break;
     case 'DayScheduled': {
       const { dayId, doctorId, date } = event.data;
-      state.days[dayId] = { dayId, doctorId, date, status: 'scheduled', slots: {} };
-      (state.dayIdsByDate[date] ??= []).push(dayId);
+      putOwn(state.days, dayId, { dayId, doctorId, date, status: 'scheduled', slots: {} });
+      ownOrPut(state.dayIdsByDate, date, () => []).push(dayId);
       break;
     }
     case 'SlotScheduled': {
-      const day = state.days[event.data.dayId];
+      const day = own(state.days, event.data.dayId);
       if (day)
-        day.slots[event.data.slotId] = {
+        putOwn(day.slots, event.data.slotId, {
           slotId: event.data.slotId,
           startTime: event.data.startTime,
           status: 'available',
-        };
+        });
       break;
     }
     case 'SlotBooked': {
-      const slot = state.days[event.data.dayId]?.slots[event.data.slotId];
+      const slot = slotOf(state, event.data.dayId, event.data.slotId);
       if (slot) Object.assign(slot, { status: 'booked', patientId: event.data.patientId });
       break;
     }
     case 'SlotBookingCancelled': {
-      const slot = state.days[event.data.dayId]?.slots[event.data.slotId];
+      const slot = slotOf(state, event.data.dayId, event.data.slotId);
       if (slot) {
         slot.status = 'available';
         delete slot.patientId;
@@ -62,17 +68,17 @@ function apply(state: DoctorDaysState, recorded: RecordedEvent): DoctorDaysState
       break;
     }
     case 'SlotScheduleCancelled': {
-      const slot = state.days[event.data.dayId]?.slots[event.data.slotId];
+      const slot = slotOf(state, event.data.dayId, event.data.slotId);
       if (slot) slot.status = 'cancelled';
       break;
     }
     case 'DayScheduleCancelled': {
-      const day = state.days[event.data.dayId];
+      const day = own(state.days, event.data.dayId);
       if (day) day.status = 'cancelled';
       break;
     }
     case 'DayScheduleArchived': {
-      const day = state.days[event.data.dayId];
+      const day = own(state.days, event.data.dayId);
       if (day) day.status = 'archived';
       break;
     }

@@ -1,3 +1,5 @@
+import { DEFAULT_MONTHLY_LIMIT } from '../settings.ts';
+import { own } from '../../../core/own.ts';
 import type { Projection } from '../../../core/boundedContext.ts';
 import { instantOf } from '../time.ts';
 import { ageOn } from '../time.ts';
@@ -8,7 +10,7 @@ import { doctorDaysProjection } from './doctorDays.ts';
 import type { MailMessage, MailboxesState } from './mailboxes.ts';
 import { mailboxesProjection } from './mailboxes.ts';
 import type { MonthlyBookingsState } from './monthlyBookings.ts';
-import { monthlyBookingsProjection } from './monthlyBookings.ts';
+import { createMonthlyBookingsProjection, monthlyBookingsProjection } from './monthlyBookings.ts';
 import type { PatientSlotsState } from './patientSlots.ts';
 import { patientSlotsProjection } from './patientSlots.ts';
 
@@ -30,13 +32,13 @@ export type {
 };
 
 /** Every read model of the scheduling context, in the order the read-models panel lists them. */
-export const schedulingProjections = (): Projection[] =>
+export const schedulingProjections = (monthlyLimit = DEFAULT_MONTHLY_LIMIT): Projection[] =>
   [
     doctorDaysProjection,
     patientSlotsProjection,
     appointmentsProjection,
     mailboxesProjection,
-    monthlyBookingsProjection,
+    createMonthlyBookingsProjection(monthlyLimit),
   ] as Projection[];
 
 /** Gives a projection's current state by its name. */
@@ -80,14 +82,15 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 function availableSlots(read: ReadProjection, date: string): AvailableSlotsOfDoctor[] {
   const state = read(doctorDaysProjection.name) as DoctorDaysState;
   const groups = new Map<string, AvailableSlotsOfDoctor>();
-  for (const dayId of state.dayIdsByDate[date] ?? []) {
-    const day = state.days[dayId];
+  for (const dayId of own(state.dayIdsByDate, date) ?? []) {
+    const day = own(state.days, dayId);
+    if (!day) continue;
     if (day.status !== 'scheduled') continue;
     for (const slot of Object.values(day.slots)) {
       if (slot.status !== 'available') continue;
       const group = groups.get(day.doctorId) ?? {
         doctorId: day.doctorId,
-        doctorName: state.doctorNames[day.doctorId] ?? day.doctorId,
+        doctorName: own(state.doctorNames, day.doctorId) ?? day.doctorId,
         slots: [],
       };
       group.slots.push({ dayId, slotId: slot.slotId, startTime: slot.startTime });
@@ -104,10 +107,13 @@ function availableSlots(read: ReadProjection, date: string): AvailableSlotsOfDoc
 /** Pure: the patient's booked slots that start after now, by date and time. */
 function patientSlots(read: ReadProjection, patientId: string, now: string): PatientSlot[] {
   const state = read(patientSlotsProjection.name) as PatientSlotsState;
-  return Object.keys(state.bookings[patientId] ?? {})
-    .map((key) => state.slots[key])
-    .filter((slot) => slot !== undefined && instantOf(slot.date, slot.startTime) > now.slice(0, 16))
-    .map((slot) => ({ ...slot, doctorName: state.doctorNames[slot.doctorId] ?? slot.doctorId }))
+  return Object.keys(own(state.bookings, patientId) ?? {})
+    .map((key) => own(state.slots, key))
+    .filter(
+      (slot): slot is NonNullable<typeof slot> =>
+        slot !== undefined && instantOf(slot.date, slot.startTime) > now.slice(0, 16),
+    )
+    .map((slot) => ({ ...slot, doctorName: own(state.doctorNames, slot.doctorId) ?? slot.doctorId }))
     .sort((a, b) => byText(instantOf(a.date, a.startTime), instantOf(b.date, b.startTime)))
     .map(({ dayId, slotId, doctorId, doctorName, date, startTime }) => ({
       dayId,
@@ -122,11 +128,11 @@ function patientSlots(read: ReadProjection, patientId: string, now: string): Pat
 /** Pure: the booked slot joined with its doctor and patient (age on the visit's date), or null. */
 function appointment(read: ReadProjection, slotId: string): Appointment | null {
   const state = read(appointmentsProjection.name) as AppointmentsState;
-  const booking = state.bookings[slotId];
-  const slot = state.slots[slotId];
+  const booking = own(state.bookings, slotId);
+  const slot = own(state.slots, slotId);
   if (!booking || !slot) return null;
-  const patient = state.patients[booking.patientId];
-  const doctor = state.doctors[slot.doctorId];
+  const patient = own(state.patients, booking.patientId);
+  const doctor = own(state.doctors, slot.doctorId);
   if (!patient || !doctor) return null;
   return {
     slotId,
@@ -140,7 +146,7 @@ function appointment(read: ReadProjection, slotId: string): Appointment | null {
 
 /** Pure: the day with its slots by start time, or null. */
 function doctorDay(read: ReadProjection, dayId: string): DoctorDay | null {
-  const day = (read(doctorDaysProjection.name) as DoctorDaysState).days[dayId];
+  const day = own((read(doctorDaysProjection.name) as DoctorDaysState).days, dayId);
   if (!day) return null;
   const slots = Object.values(day.slots)
     .map((slot) => ({ ...slot }))
@@ -150,14 +156,20 @@ function doctorDay(read: ReadProjection, dayId: string): DoctorDay | null {
 
 /** Pure: the patient's messages, oldest first. */
 function mailbox(read: ReadProjection, patientId: string): MailMessage[] {
-  return ((read(mailboxesProjection.name) as MailboxesState)[patientId] ?? []).map((message) => ({
+  return (own(read(mailboxesProjection.name) as MailboxesState, patientId) ?? []).map((message) => ({
     ...message,
   }));
 }
 
 /** Pure: the patient's active bookings in month `YYYY-MM`. */
 function monthlyBookings(read: ReadProjection, patientId: string, month: string): number {
-  return (read(monthlyBookingsProjection.name) as MonthlyBookingsState)[patientId]?.[month] ?? 0;
+  const months = own((read(monthlyBookingsProjection.name) as MonthlyBookingsState).counts, patientId);
+  return (months && own(months, month)) ?? 0;
+}
+
+/** Pure: the monthly limit in force. */
+function monthlyLimit(read: ReadProjection): number {
+  return (read(monthlyBookingsProjection.name) as MonthlyBookingsState).monthlyLimit;
 }
 
 /** The read-model queries of DOMAIN.md; `read(name)` gives a projection's state. */
@@ -168,4 +180,5 @@ export const schedulingQueries = {
   doctorDay,
   mailbox,
   monthlyBookings,
+  monthlyLimit,
 };

@@ -1,3 +1,4 @@
+import { ownOrPut } from '../../../core/own.ts';
 import type { Projection } from '../../../core/boundedContext.ts';
 import type { RecordedEvent } from '../../../core/event.ts';
 import type { PatientNotified, SchedulingEvent } from '../events.ts';
@@ -8,7 +9,8 @@ export type MailboxesState = Record<string, MailMessage[]>;
 
 function apply(state: MailboxesState, recorded: RecordedEvent): MailboxesState {
   const event = recorded as unknown as SchedulingEvent;
-  if (event.type === 'PatientNotified') (state[event.data.patientId] ??= []).push({ ...event.data });
+  if (event.type === 'PatientNotified')
+    ownOrPut(state, event.data.patientId, () => []).push({ ...event.data });
   return state;
 }
 

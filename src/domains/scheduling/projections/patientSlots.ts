@@ -1,3 +1,4 @@
+import { deleteOwn, own, ownOrPut, putOwn } from '../../../core/own.ts';
 import type { Projection } from '../../../core/boundedContext.ts';
 import type { RecordedEvent } from '../../../core/event.ts';
 import type { SchedulingEvent } from '../events.ts';
@@ -25,19 +26,23 @@ function apply(state: PatientSlotsState, recorded: RecordedEvent): PatientSlotsS
   const event = recorded as unknown as SchedulingEvent;
   switch (event.type) {
     case 'DoctorRegistered':
-      state.doctorNames[event.data.doctorId] = event.data.name;
+      putOwn(state.doctorNames, event.data.doctorId, event.data.name);
       break;
     case 'SlotScheduled': {
       const { dayId, slotId, doctorId, date, startTime } = event.data;
-      state.slots[slotKey(dayId, slotId)] = { dayId, slotId, doctorId, date, startTime };
+      putOwn(state.slots, slotKey(dayId, slotId), { dayId, slotId, doctorId, date, startTime });
       break;
     }
     case 'SlotBooked':
-      (state.bookings[event.data.patientId] ??= {})[slotKey(event.data.dayId, event.data.slotId)] = true;
+      putOwn(
+        ownOrPut(state.bookings, event.data.patientId, () => ({})),
+        slotKey(event.data.dayId, event.data.slotId),
+        true as const,
+      );
       break;
     case 'SlotBookingCancelled': {
-      const booked = state.bookings[event.data.patientId];
-      if (booked) delete booked[slotKey(event.data.dayId, event.data.slotId)];
+      const booked = own(state.bookings, event.data.patientId);
+      if (booked) deleteOwn(booked, slotKey(event.data.dayId, event.data.slotId));
       break;
     }
   }

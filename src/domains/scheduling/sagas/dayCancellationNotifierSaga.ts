@@ -1,3 +1,4 @@
+import { own, withOwn } from '../../../core/own.ts';
 import type { Saga } from '../../../core/boundedContext.ts';
 import type { RecordedEvent } from '../../../core/event.ts';
 import type { SchedulingCommand } from '../commands.ts';
@@ -38,17 +39,17 @@ export function createDayCancellationNotifierSaga(): Saga<DayCancellationNotifie
       const machineEvent = machineEventOf(event, recorded.id);
       const dayId = (event.data as { dayId?: string }).dayId ?? '';
       // A day with no bookings has nobody to tell: its closing event starts no instance.
-      if (!machineEvent || (machineEvent.type === 'day.close' && !state.instances[dayId])) {
+      if (!machineEvent || (machineEvent.type === 'day.close' && !own(state.instances, dayId))) {
         return { state: { ...state, lastPosition: recorded.position }, reactions: [] };
       }
       const { instance, actions } = stepInstance<DayCancellationContext>(
         dayCancellationNotifierMachine,
-        state.instances[dayId],
+        own(state.instances, dayId),
         { dayId },
         machineEvent,
       );
       return {
-        state: { lastPosition: recorded.position, instances: { ...state.instances, [dayId]: instance } },
+        state: { lastPosition: recorded.position, instances: withOwn(state.instances, dayId, instance) },
         reactions: actions.map((action) => {
           const { patientId, slotId, eventId } = action.params as Record<string, string>;
           return {

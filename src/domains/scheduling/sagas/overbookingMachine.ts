@@ -12,7 +12,8 @@ export interface OverbookingContext {
 }
 
 export type OverbookingMachineEvent =
-  | { type: 'booking.add'; dayId: string; slotId: string }
+  /** `monthlyLimit`: the limit in force at this booking (the practice may have changed it since the first). */
+  | { type: 'booking.add'; dayId: string; slotId: string; monthlyLimit: number }
   | { type: 'booking.remove'; dayId: string; slotId: string; reason: string; eventId: string };
 
 export interface OverbookingInput {
@@ -42,6 +43,8 @@ export const overbookingMachine = setup({
     requestCancellation: (_, _params: { patientId: string; dayId: string; slotId: string }) => {},
     notifyPatient: (_, _params: { patientId: string; dayId: string; slotId: string; eventId: string }) => {},
     addBooking: assign({
+      monthlyLimit: ({ context, event }) =>
+        event.type === 'booking.add' ? event.monthlyLimit : context.monthlyLimit,
       activeSlots: ({ context, event }) =>
         event.type === 'booking.add' && !context.activeSlots.includes(keyOf(event))
           ? [...context.activeSlots, keyOf(event)]
@@ -57,7 +60,9 @@ export const overbookingMachine = setup({
     }),
   },
   guards: {
-    overshootsLimit: ({ context }) => countsTowardsLimit(context) + 1 > context.monthlyLimit,
+    overshootsLimit: ({ context, event }) =>
+      countsTowardsLimit(context) + 1 >
+      (event.type === 'booking.add' ? event.monthlyLimit : context.monthlyLimit),
     isOverbookingCompensation: ({ event }) =>
       event.type === 'booking.remove' && event.reason === 'overbooking',
     hasNothingPending: ({ context }) => context.pendingCancellations.length === 0,
@@ -114,5 +119,3 @@ export const overbookingMachine = setup({
     },
   },
 });
-
-export type OverbookingStateValue = 'withinLimit' | 'compensating';

@@ -1,3 +1,5 @@
+import { DEFAULT_MONTHLY_LIMIT } from '../settings.ts';
+import { own, withOwn } from '../../../core/own.ts';
 import type { Reaction, Saga } from '../../../core/boundedContext.ts';
 import type { RecordedEvent } from '../../../core/event.ts';
 import type { SchedulingCommand } from '../commands.ts';
@@ -10,9 +12,12 @@ import { overbookingMessage } from './messages.ts';
 import type { OverbookingContext, OverbookingMachineEvent } from './overbookingMachine.ts';
 import { overbookingMachine } from './overbookingMachine.ts';
 
-export const DEFAULT_MONTHLY_LIMIT = 10;
+export { DEFAULT_MONTHLY_LIMIT };
 
-export type OverbookingSagaState = MachineSagaState<OverbookingContext>;
+export type OverbookingSagaState = MachineSagaState<OverbookingContext> & {
+  /** The limit the practice last set (`MonthlyLimitSet`); absent while the configured default applies. */
+  monthlyLimit?: number;
+};
 
 /** Pure: the instance key, one per patient and month of the slot's date. */
 export const overbookingKey = (patientId: string, month: string): string => `${patientId}/${month}`;
@@ -40,29 +45,39 @@ export function createOverbookingSaga(
 ): Saga<OverbookingSagaState, SchedulingCommand> {
   return {
     name: 'overbooking',
-    description: `Cancels the booking that takes a patient over ${monthlyLimit} appointments in a month, then tells them.`,
+    description: `Cancels the booking that takes a patient over the monthly limit (${monthlyLimit} unless the practice sets another), then tells them.`,
     initialState: () => ({ lastPosition: 0, instances: {} }),
     handle(state, recorded: RecordedEvent) {
       if (recorded.position <= state.lastPosition) return { state, reactions: [] };
       const event = recorded as unknown as SchedulingEvent;
+      if (event.type === 'MonthlyLimitSet')
+        return {
+          state: { ...state, lastPosition: recorded.position, monthlyLimit: event.data.monthlyLimit },
+          reactions: [],
+        };
       if (event.type !== 'SlotBooked' && event.type !== 'SlotBookingCancelled') {
         return { state: { ...state, lastPosition: recorded.position }, reactions: [] };
       }
       const { patientId, dayId, slotId } = event.data;
       const month = monthOf(dateOfDay(dayId));
       const key = overbookingKey(patientId, month);
+      const limit = state.monthlyLimit ?? monthlyLimit;
       const machineEvent: OverbookingMachineEvent =
         event.type === 'SlotBooked'
-          ? { type: 'booking.add', dayId, slotId }
+          ? { type: 'booking.add', dayId, slotId, monthlyLimit: limit }
           : { type: 'booking.remove', dayId, slotId, reason: event.data.reason, eventId: recorded.id };
       const { instance, actions } = stepInstance<OverbookingContext>(
         overbookingMachine,
-        state.instances[key],
-        { patientId, month, monthlyLimit },
+        own(state.instances, key),
+        { patientId, month, monthlyLimit: limit },
         machineEvent,
       );
       return {
-        state: { lastPosition: recorded.position, instances: { ...state.instances, [key]: instance } },
+        state: {
+          ...state,
+          lastPosition: recorded.position,
+          instances: withOwn(state.instances, key, instance),
+        },
         reactions: actions.map((action) =>
           toReaction(action.type, action.params as Record<string, string>, instance.context),
         ),

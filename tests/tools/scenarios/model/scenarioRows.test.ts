@@ -28,7 +28,7 @@ describe('an expected read-model answer', () => {
     ['availableSlots', ['Monday'], ['args', 0], 'must be a real date YYYY-MM-DD'],
     ['monthlyBookings', ['tom-baker', 'March'], ['args', 1], 'must be YYYY-MM, e.g. 2026-03'],
     ['doctorDay', ['ana-silva'], ['args', 0], 'must be <doctorId>_<YYYY-MM-DD>'],
-    ['mailbox', ['tom baker'], ['args', 0], 'must not contain spaces'],
+    ['mailbox', ['tom baker'], ['args', 0], 'must not contain spaces, control or invisible characters'],
     ['appointment', [''], ['args', 0], 'is required'],
   ] as const)('names a bad argument of %s', (query, args, path, problem) => {
     expect(rowsProblem({ query, args: [...args], expected: query === 'availableSlots' ? [] : null })).toEqual(

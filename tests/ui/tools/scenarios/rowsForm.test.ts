@@ -77,7 +77,7 @@ describe('the form of an expected read-model answer', () => {
       expect(
         rowsFormProblems(form({ query: 'monthlyBookings', args: ['tom baker', 'March'], count: '2' })),
       ).toEqual({
-        'arg-0': 'Patient id must not contain spaces',
+        'arg-0': 'Patient id must not contain spaces, control or invisible characters',
         'arg-1': 'Month must be YYYY-MM, e.g. 2026-03',
       });
       expect(rowsFormProblems(form({ query: 'doctorDay', args: [''] }))).toEqual({
