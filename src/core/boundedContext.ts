@@ -45,8 +45,9 @@ export interface StreamFold {
 export interface Projection<State = unknown> {
   name: string;
   description: string;
-  initialState: () => State;
-  apply: (state: State, event: RecordedEvent) => State;
+  // Why method syntax: a projection typed with its own state must fit where a `Projection` is expected.
+  initialState(): State;
+  apply(state: State, event: RecordedEvent): State;
 }
 
 /** A command a saga wants sent, before the runtime gives it ids. */
@@ -61,12 +62,13 @@ export interface Reaction<C extends Command = Command> {
 export interface Saga<State = unknown, C extends Command = Command> {
   name: string;
   description: string;
-  initialState: () => State;
-  handle: (
+  // Why method syntax: a saga typed with its own state and commands must fit where a `Saga` is expected.
+  initialState(): State;
+  handle(
     state: State,
     event: RecordedEvent,
     context: SagaContext,
-  ) => { state: State; reactions: Reaction<C>[] };
+  ): { state: State; reactions: Reaction<C>[] };
 }
 
 /**
