@@ -49,7 +49,7 @@ export {
   timeRule,
 } from './core/rules.ts';
 
-// The race lab's and walkthroughs' slices of a domain
+// The race lab's, walkthroughs' and scenarios' slices of a domain
 export type {
   DomainRaceProperty,
   PlantedBug,
@@ -62,6 +62,7 @@ export type {
   RaceWorld,
 } from './tools/race-lab/model/raceDefinition.ts';
 export type { Walkthrough, WalkthroughStep } from './tools/walkthroughs/model/walkthrough.ts';
+export type { GivenItem, Message, ScenarioSpec } from './tools/scenarios/model/scenarioFile.ts';
 
 // Testing: Given/When/Then over any bounded context
 export { givenWhenThen, recordEvents } from './core/testing/givenWhenThen.ts';
