@@ -44,6 +44,15 @@ export const todo = defineDomain({
   describeEvent,
 });
 
+// The parts, for readers of the tutorial and for workshops that rewrite one of them.
+export { todoCommands } from './commands.ts';
+export { todoEvents } from './events.ts';
+export { streamOfEvent } from './streams.ts';
+export { todoDecider } from './todo/decider.ts';
+export { stakeholderDecider } from './stakeholder/decider.ts';
+export { todoCompletedNotifier } from './reactors/todoCompletedNotifier.ts';
+export { todoQueries } from './projections/queries.ts';
+
 export type {
   AbandonTodo,
   AddTodo,

@@ -11,18 +11,12 @@ import { evolve, initialState, type TodoLifecycleEvent, type TodoState } from '.
 export type TodoLifecycleCommand = AddTodo | AmendTodo | CompleteTodo | AbandonTodo;
 
 /** Pure: the todo an `AddTodo` adds, with its optional fields made explicit. */
-const added = ({
-  todoId,
-  title,
-  description,
-  dueDate,
-  stakeholderEmail,
-}: AddTodo['data']): TodoAdded['data'] => ({
-  todoId,
-  title,
-  description: description ?? '',
-  dueDate: dueDate ?? null,
-  stakeholderEmail: stakeholderEmail ?? null,
+const added = (data: AddTodo['data']): TodoAdded['data'] => ({
+  todoId: data.todoId,
+  title: data.title,
+  description: data.description ?? '',
+  dueDate: data.dueDate ?? null,
+  stakeholderEmail: data.stakeholderEmail ?? null,
 });
 
 /** What a `TodoAmended` records besides the todo's id. */
@@ -56,11 +50,7 @@ export const todoDecider: StreamDecider<TodoState, TodoLifecycleCommand, TodoLif
       case 'AmendTodo': {
         const changes = changesOf(todo, command.data);
         if (Object.keys(changes).length === 0) return accept();
-        const amended: TodoAmended = {
-          type: 'TodoAmended',
-          data: { todoId: command.data.todoId, ...changes },
-        };
-        return accept(amended);
+        return accept({ type: 'TodoAmended', data: { todoId: command.data.todoId, ...changes } });
       }
       case 'CompleteTodo':
         return accept({ type: 'TodoCompleted', data: { ...command.data } });
