@@ -7,13 +7,14 @@ import type { BoundQueries, QueryCatalog } from '../core/boundedContext.ts';
 import { createRuntime, type Runtime, type RuntimeOptions, type Sandbox } from '../runtime/index.ts';
 import { isDomainModule, type DomainModule, type DomainSettings } from './kit/index.ts';
 import { scheduling } from './scheduling/index.ts';
+import { todo } from './todo/index.ts';
 
-export { scheduling };
+export { scheduling, todo };
 
 export * from './kit/index.ts';
 
 /** The names of the domains that ship with Eventscope, in the order the domain picker lists them. */
-export const builtInDomainNames = ['scheduling'] as const;
+export const builtInDomainNames = ['scheduling', 'todo'] as const;
 export type BuiltInDomainName = (typeof builtInDomainNames)[number];
 
 /** The built-in domain of that name, or null. */
@@ -21,6 +22,8 @@ export function domainNamed(name: string): DomainModule | null {
   switch (name) {
     case 'scheduling':
       return scheduling;
+    case 'todo':
+      return todo;
     default:
       return null;
   }
@@ -54,6 +57,7 @@ export interface SandboxOptions<
 }
 
 type SchedulingQueries = (typeof scheduling)['queries'];
+type TodoQueries = (typeof todo)['queries'];
 
 /** The domain a sandbox runs, with its settings applied. */
 export function configuredDomain(
@@ -72,6 +76,7 @@ export function configuredDomain(
  * default; the app passes the IndexedDB store. `createSandbox()` runs the doctor practice.
  */
 export function createSandbox(options?: SandboxOptions<'scheduling'>): Sandbox<SchedulingQueries>;
+export function createSandbox(options: SandboxOptions<'todo'>): Sandbox<TodoQueries>;
 export function createSandbox<Q extends QueryCatalog>(options: SandboxOptions<DomainModule<Q>>): Sandbox<Q>;
 export function createSandbox(options: SandboxOptions): Sandbox;
 export function createSandbox(options: SandboxOptions = {}): Sandbox {

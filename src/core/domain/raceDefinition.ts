@@ -66,7 +66,7 @@ export interface RaceMeasure {
 export interface PlantableDomain {
   context: BoundedContext;
   /** The settings in force (a bug may need them, e.g. the monthly limit a stale-read saga compares with). */
-  settingValues: Readonly<Record<string, unknown>>;
+  settingValues?: Readonly<Record<string, unknown>>;
 }
 
 /**
