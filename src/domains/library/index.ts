@@ -1,0 +1,47 @@
+/**
+ * The library lending domain (the DDD-by-examples public library): a second domain that teaches what scheduling
+ * cannot, an invariant across aggregates kept eventually. The patron is the consistency boundary (holds and
+ * overdue checkouts are exact); each copy's availability is the library's best belief, kept by a process that
+ * follows the patrons, so two patrons can hold one copy for a moment until a compensation fixes it.
+ */
+import { defineDomain } from '../kit/defineDomain.ts';
+import type { StreamDecider } from '../kit/defineDomain.ts';
+import { bookDecider } from './book/decider.ts';
+import { catalogueDecider } from './catalogue/decider.ts';
+import { onClockMoved } from './clock.ts';
+import { commandDefinitions } from './commands.ts';
+import { dailySheetDecider } from './dailySheet/decider.ts';
+import { eventDefinitions } from './events.ts';
+import { patronDecider } from './patron/decider.ts';
+import { libraryProjections, libraryQueries } from './projections/index.ts';
+import { librarySagaViews, librarySagas } from './sagas/index.ts';
+import { streamGroupOf, streamOfEvent } from './streams.ts';
+
+/** The library's aggregates: catalogue, patrons, copies and the daily sheet's runs. */
+export const libraryDeciders = [
+  catalogueDecider,
+  patronDecider,
+  bookDecider,
+  dailySheetDecider,
+] as unknown as StreamDecider<never, never, never>[];
+
+/** The library lending domain, as the runtime and every tool use it. */
+export const library = defineDomain({
+  name: 'library',
+  title: 'Public library',
+  summary:
+    'Patrons place copies on hold, check them out and return them; a daily sheet expires holds and records overdue ' +
+    'checkouts. Each patron is exact about their own holds; a copy only follows, so two patrons can hold one copy ' +
+    'for a moment until the second hold is cancelled.',
+  defaultNow: '2026-03-02T09:00',
+  commands: commandDefinitions,
+  events: eventDefinitions,
+  deciders: libraryDeciders,
+  streamOfEvent,
+  streamGroupOf,
+  projections: libraryProjections,
+  queries: libraryQueries,
+  sagas: librarySagas,
+  sagaViews: librarySagaViews,
+  onClockMoved,
+});
