@@ -1,0 +1,209 @@
+/**
+ * The library's people, books and copies, and builders for its commands and events: one cast for the demo,
+ * walkthroughs, scenarios and tests. Pure.
+ */
+import { addDays } from '../../core/clock.ts';
+import type { EventOf, LibraryEventType } from './events.ts';
+import { DUPLICATE_HOLD, PATRON_REQUEST } from './events.ts';
+import type { CommandOf, LibraryCommandType } from './commands.ts';
+import type { BookType, PatronType } from './rules.ts';
+
+export interface Patron {
+  patronId: string;
+  name: string;
+  patronType: PatronType;
+}
+
+export interface Book {
+  isbn: string;
+  title: string;
+  author: string;
+}
+
+export interface Copy {
+  bookId: string;
+  isbn: string;
+  branchId: string;
+  bookType: BookType;
+}
+
+/** Monday 2 March 2026, 09:00: when the library opens in every example. */
+export const OPENING = '2026-03-02T09:00';
+
+export const branches = { central: 'central', riverside: 'riverside' } as const;
+
+export const patrons = {
+  ann: { patronId: 'ann', name: 'Ann Lee', patronType: 'Regular' },
+  ben: { patronId: 'ben', name: 'Ben Okafor', patronType: 'Regular' },
+  cora: { patronId: 'cora', name: 'Dr Cora Reyes', patronType: 'Researcher' },
+} satisfies Record<string, Patron>;
+
+export const books = {
+  ddd: { isbn: '9780321125217', title: 'Domain-Driven Design', author: 'Eric Evans' },
+  iddd: { isbn: '9780321834577', title: 'Implementing Domain-Driven Design', author: 'Vaughn Vernon' },
+  ddia: { isbn: '9781449373320', title: 'Designing Data-Intensive Applications', author: 'Martin Kleppmann' },
+  legacy: {
+    isbn: '9780131177055',
+    title: 'Working Effectively with Legacy Code',
+    author: 'Michael Feathers',
+  },
+  eip: {
+    isbn: '9780321200686',
+    title: 'Enterprise Integration Patterns',
+    author: 'Gregor Hohpe and Bobby Woolf',
+  },
+  refactoring: { isbn: '9780134757599', title: 'Refactoring', author: 'Martin Fowler' },
+  sicp: {
+    isbn: '9780262510875',
+    title: 'Structure and Interpretation of Computer Programs',
+    author: 'Harold Abelson and Gerald Jay Sussman',
+  },
+} satisfies Record<string, Book>;
+
+const copy = (bookId: string, book: Book, branchId: string, bookType: BookType = 'Circulating'): Copy => ({
+  bookId,
+  isbn: book.isbn,
+  branchId,
+  bookType,
+});
+
+export const copies = {
+  ddd1: copy('ddd-1', books.ddd, branches.central),
+  ddd2: copy('ddd-2', books.ddd, branches.riverside),
+  iddd1: copy('iddd-1', books.iddd, branches.central),
+  ddia1: copy('ddia-1', books.ddia, branches.central),
+  legacy1: copy('legacy-1', books.legacy, branches.central),
+  eip1: copy('eip-1', books.eip, branches.central),
+  refactoring1: copy('refactoring-1', books.refactoring, branches.central),
+  sicp1: copy('sicp-1', books.sicp, branches.central, 'Restricted'),
+} satisfies Record<string, Copy>;
+
+const command = <T extends LibraryCommandType>(type: T, data: CommandOf<T>['data']): CommandOf<T> => ({
+  type,
+  data,
+});
+const event = <T extends LibraryEventType>(type: T, data: EventOf<T>['data']): EventOf<T> => ({ type, data });
+
+export const addBook = (book: Book = books.ddd) => command('AddBook', { ...book });
+export const addBookInstance = (item: Copy = copies.ddd1) => command('AddBookInstance', { ...item });
+export const registerPatron = (patron: Patron = patrons.ann) => command('RegisterPatron', { ...patron });
+export const placeOnHold = (patron: Patron = patrons.ann, item: Copy = copies.ddd1, days?: number) =>
+  command('PlaceOnHold', {
+    patronId: patron.patronId,
+    bookId: item.bookId,
+    ...(days === undefined ? {} : { days }),
+  });
+export const cancelHold = (
+  patron: Patron = patrons.ann,
+  item: Copy = copies.ddd1,
+  options: { reason?: string; holdNumber?: number } = {},
+) => command('CancelHold', { patronId: patron.patronId, bookId: item.bookId, ...options });
+export const checkOut = (patron: Patron = patrons.ann, item: Copy = copies.ddd1, days = 14) =>
+  command('CheckOut', { patronId: patron.patronId, bookId: item.bookId, days });
+export const returnBook = (patron: Patron = patrons.ann, item: Copy = copies.ddd1) =>
+  command('ReturnBook', { patronId: patron.patronId, bookId: item.bookId });
+export const expireHold = (patron: Patron = patrons.ann, item: Copy = copies.ddd1) =>
+  command('ExpireHold', { patronId: patron.patronId, bookId: item.bookId });
+export const registerOverdueCheckout = (patron: Patron = patrons.ann, item: Copy = copies.ddd1) =>
+  command('RegisterOverdueCheckout', { patronId: patron.patronId, bookId: item.bookId });
+export const markBookOnHold = (
+  item: Copy = copies.ddd1,
+  patron: Patron = patrons.ann,
+  holdTill: string | null = null,
+  holdNumber?: number,
+) =>
+  command('MarkBookOnHold', {
+    bookId: item.bookId,
+    patronId: patron.patronId,
+    holdTill,
+    ...(holdNumber === undefined ? {} : { holdNumber }),
+  });
+export const markBookAvailable = (item: Copy = copies.ddd1) =>
+  command('MarkBookAvailable', { bookId: item.bookId });
+export const markBookCheckedOut = (item: Copy = copies.ddd1, patron: Patron = patrons.ann, till: string) =>
+  command('MarkBookCheckedOut', { bookId: item.bookId, patronId: patron.patronId, till });
+export const runDailySheet = (date: string) => command('RunDailySheet', { date });
+
+export const bookAdded = (book: Book = books.ddd) => event('BookAdded', { ...book });
+export const instanceAdded = (item: Copy = copies.ddd1) => event('BookInstanceAddedToCatalogue', { ...item });
+export const patronCreated = (patron: Patron = patrons.ann) => event('PatronCreated', { ...patron });
+export const placedOnHold = (
+  patron: Patron = patrons.ann,
+  item: Copy = copies.ddd1,
+  options: { holdFrom?: string; days?: number | null; holdNumber?: number } = {},
+) => {
+  const holdFrom = options.holdFrom ?? OPENING;
+  const days = options.days === undefined ? 7 : options.days;
+  return event('BookPlacedOnHold', {
+    patronId: patron.patronId,
+    bookId: item.bookId,
+    bookType: item.bookType,
+    branchId: item.branchId,
+    holdFrom,
+    holdTill: days === null ? null : addDays(holdFrom, days),
+    ...(options.holdNumber === undefined ? {} : { holdNumber: options.holdNumber }),
+  });
+};
+export const maximumReached = (patron: Patron = patrons.ann) =>
+  event('MaximumNumberOfHoldsReached', { patronId: patron.patronId, numberOfHolds: 5 });
+export const holdCanceled = (
+  patron: Patron = patrons.ann,
+  item: Copy = copies.ddd1,
+  reason = PATRON_REQUEST,
+) =>
+  event('BookHoldCanceled', {
+    patronId: patron.patronId,
+    bookId: item.bookId,
+    branchId: item.branchId,
+    reason,
+  });
+export const duplicateCanceled = (patron: Patron, item: Copy = copies.ddd1) =>
+  holdCanceled(patron, item, DUPLICATE_HOLD);
+export const checkedOut = (
+  patron: Patron = patrons.ann,
+  item: Copy = copies.ddd1,
+  till = addDays(OPENING, 14),
+) =>
+  event('BookCheckedOut', {
+    patronId: patron.patronId,
+    bookId: item.bookId,
+    bookType: item.bookType,
+    branchId: item.branchId,
+    till,
+  });
+export const returned = (patron: Patron = patrons.ann, item: Copy = copies.ddd1) =>
+  event('BookReturned', { patronId: patron.patronId, bookId: item.bookId, branchId: item.branchId });
+export const holdExpired = (patron: Patron = patrons.ann, item: Copy = copies.ddd1) =>
+  event('BookHoldExpired', { patronId: patron.patronId, bookId: item.bookId, branchId: item.branchId });
+export const overdueRegistered = (patron: Patron = patrons.ann, item: Copy = copies.ddd1) =>
+  event('OverdueCheckoutRegistered', {
+    patronId: patron.patronId,
+    bookId: item.bookId,
+    branchId: item.branchId,
+  });
+export const becameAvailable = (item: Copy = copies.ddd1) =>
+  event('BookBecameAvailable', { bookId: item.bookId, branchId: item.branchId, bookType: item.bookType });
+export const markedOnHold = (
+  item: Copy = copies.ddd1,
+  patron: Patron = patrons.ann,
+  holdTill: string | null = null,
+) => event('BookMarkedOnHold', { bookId: item.bookId, patronId: patron.patronId, holdTill });
+export const duplicateFound = (
+  item: Copy = copies.ddd1,
+  first: Patron = patrons.ann,
+  second: Patron = patrons.ben,
+  secondHoldNumber?: number,
+) =>
+  event('BookDuplicateHoldFound', {
+    bookId: item.bookId,
+    firstPatronId: first.patronId,
+    secondPatronId: second.patronId,
+    branchId: item.branchId,
+    ...(secondHoldNumber === undefined ? {} : { secondHoldNumber }),
+  });
+export const markedCheckedOut = (
+  item: Copy = copies.ddd1,
+  patron: Patron = patrons.ann,
+  till = addDays(OPENING, 14),
+) => event('BookMarkedCheckedOut', { bookId: item.bookId, patronId: patron.patronId, till });
+export const dailySheetRun = (date: string) => event('DailySheetRun', { date });
