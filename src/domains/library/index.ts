@@ -12,6 +12,7 @@ import { onClockMoved } from './clock.ts';
 import { commandDefinitions } from './commands.ts';
 import { dailySheetDecider } from './dailySheet/decider.ts';
 import { eventDefinitions } from './events.ts';
+import { libraryInvariants } from './invariants.ts';
 import { patronDecider } from './patron/decider.ts';
 import { libraryProjections, libraryQueries } from './projections/index.ts';
 import { librarySagaViews, librarySagas } from './sagas/index.ts';
@@ -43,5 +44,6 @@ export const library = defineDomain({
   queries: libraryQueries,
   sagas: librarySagas,
   sagaViews: librarySagaViews,
+  invariants: libraryInvariants,
   onClockMoved,
 });
