@@ -12,8 +12,10 @@ import { onClockMoved } from './clock.ts';
 import { commandDefinitions } from './commands.ts';
 import { dailySheetDecider } from './dailySheet/decider.ts';
 import { eventDefinitions } from './events.ts';
+import { libraryIds } from './ids.ts';
 import { libraryInvariants } from './invariants.ts';
 import { patronDecider } from './patron/decider.ts';
+import { libraryRace } from './race/race.ts';
 import { libraryProjections, libraryQueries } from './projections/index.ts';
 import { librarySagaViews, librarySagas } from './sagas/index.ts';
 import { streamGroupOf, streamOfEvent } from './streams.ts';
@@ -44,6 +46,8 @@ export const library = defineDomain({
   queries: libraryQueries,
   sagas: librarySagas,
   sagaViews: librarySagaViews,
+  ids: libraryIds,
   invariants: libraryInvariants,
+  race: libraryRace,
   onClockMoved,
 });
