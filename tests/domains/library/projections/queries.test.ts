@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DomainEvent } from '../../../../src/core/event.ts';
+import { recordEvents } from '../../../../src/core/testing/givenWhenThen.ts';
 import {
   becameAvailable,
   bookAdded,
@@ -237,5 +238,48 @@ describe('the queries as the tools see them', () => {
     expect(library.queries.bookStatus.args[0].idKind).toBe('book');
     for (const query of Object.values(library.queries))
       for (const arg of query.args) expect(Object.hasOwn(library.ids, arg.idKind ?? '')).toBe(true);
+  });
+});
+
+describe('read models restored from a JSON checkpoint', () => {
+  it('keep ids that name Object.prototype’s properties', () => {
+    const proto = { patronId: '__proto__', name: 'Proto', patronType: 'Regular' as const };
+    const copy = { ...ddd1, bookId: 'constructor' };
+    const [first, second] = [
+      [bookAdded(books.ddd), instanceAdded(copy), becameAvailable(copy)],
+      [
+        placedOnHold(proto, copy),
+        markedOnHold(copy, proto),
+        checkedOut(proto, copy),
+        overdueRegistered(proto, copy),
+      ],
+    ].map((events) => recordEvents(events, { streamIdOf: library.streamOfEvent }));
+    const states = new Map(
+      library.context.projections.map((projection) => {
+        const restored = JSON.parse(
+          JSON.stringify(
+            first.reduce((state, event) => projection.apply(state, event), projection.initialState()),
+          ),
+        ) as unknown;
+        return [projection.name, second.reduce((state, event) => projection.apply(state, event), restored)];
+      }),
+    );
+    const read = (name: string) => states.get(name);
+    expect(libraryQueries.patronCheckouts.run({ read, now: NOW }, '__proto__')).toEqual([
+      {
+        bookId: 'constructor',
+        title: 'Domain-Driven Design',
+        branchId: 'central',
+        till: '2026-03-16T09:00',
+        overdue: true,
+      },
+    ]);
+    expect(libraryQueries.bookStatus.run({ read, now: NOW }, 'constructor')).toEqual({
+      bookId: 'constructor',
+      status: 'on-hold',
+      patronId: '__proto__',
+    });
+    expect(libraryQueries.patronHolds.run({ read, now: NOW }, 'toString')).toEqual([]);
+    expect(Object.getPrototypeOf(read('patronLoans'))).toBe(Object.prototype);
   });
 });
