@@ -19,6 +19,7 @@ import { libraryRace } from './race/race.ts';
 import { libraryProjections, libraryQueries } from './projections/index.ts';
 import { librarySagaViews, librarySagas } from './sagas/index.ts';
 import { streamGroupOf, streamOfEvent } from './streams.ts';
+import { libraryWalkthroughs } from './walkthroughs/index.ts';
 
 /** The library's aggregates: catalogue, patrons, copies and the daily sheet's runs. */
 export const libraryDeciders = [
@@ -49,5 +50,6 @@ export const library = defineDomain({
   ids: libraryIds,
   invariants: libraryInvariants,
   race: libraryRace,
+  walkthroughs: libraryWalkthroughs,
   onClockMoved,
 });
