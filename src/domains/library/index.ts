@@ -18,6 +18,7 @@ import { patronDecider } from './patron/decider.ts';
 import { libraryRace } from './race/race.ts';
 import { libraryProjections, libraryQueries } from './projections/index.ts';
 import { librarySagaViews, librarySagas } from './sagas/index.ts';
+import { libraryScenarios } from './scenarios.ts';
 import { streamGroupOf, streamOfEvent } from './streams.ts';
 import { libraryWalkthroughs } from './walkthroughs/index.ts';
 
@@ -51,5 +52,6 @@ export const library = defineDomain({
   invariants: libraryInvariants,
   race: libraryRace,
   walkthroughs: libraryWalkthroughs,
+  scenarios: libraryScenarios,
   onClockMoved,
 });
