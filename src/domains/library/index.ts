@@ -5,12 +5,13 @@
  * follows the patrons, so two patrons can hold one copy for a moment until a compensation fixes it.
  */
 import { defineDomain } from '../kit/defineDomain.ts';
-import type { StreamDecider } from '../kit/defineDomain.ts';
 import { bookDecider } from './book/decider.ts';
 import { catalogueDecider } from './catalogue/decider.ts';
 import { onClockMoved } from './clock.ts';
 import { commandDefinitions } from './commands.ts';
 import { dailySheetDecider } from './dailySheet/decider.ts';
+import { libraryDemo } from './demo.ts';
+import { describeEvent } from './describeEvent.ts';
 import { eventDefinitions } from './events.ts';
 import { libraryIds } from './ids.ts';
 import { libraryInvariants } from './invariants.ts';
@@ -23,12 +24,7 @@ import { streamGroupOf, streamOfEvent } from './streams.ts';
 import { libraryWalkthroughs } from './walkthroughs/index.ts';
 
 /** The library's aggregates: catalogue, patrons, copies and the daily sheet's runs. */
-export const libraryDeciders = [
-  catalogueDecider,
-  patronDecider,
-  bookDecider,
-  dailySheetDecider,
-] as unknown as StreamDecider<never, never, never>[];
+export const libraryDeciders = [catalogueDecider, patronDecider, bookDecider, dailySheetDecider];
 
 /** The library lending domain, as the runtime and every tool use it. */
 export const library = defineDomain({
@@ -53,5 +49,7 @@ export const library = defineDomain({
   race: libraryRace,
   walkthroughs: libraryWalkthroughs,
   scenarios: libraryScenarios,
+  demo: libraryDemo,
+  describeEvent,
   onClockMoved,
 });
