@@ -19,7 +19,6 @@ import {
   markedOnHold,
   maximumReached,
   overdueRegistered,
-  patronCreated,
   patrons,
   placeOnHold,
   placedOnHold,
