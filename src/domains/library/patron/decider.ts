@@ -1,7 +1,7 @@
 import { addDays } from '../../../core/clock.ts';
 import { type Decision, accept, reject } from '../../../core/decider.ts';
 import type { StreamDecider } from '../../kit/defineDomain.ts';
-import { type BookState, holderOf, initialState as unknownBook } from '../book/decider.ts';
+import { type BookState, initialState as unknownBook } from '../book/decider.ts';
 import { type CatalogueState, initialState as emptyCatalogue, instanceIn } from '../catalogue/decider.ts';
 import type {
   CancelHold,
@@ -169,13 +169,10 @@ export function placeOnHold(
     () => (instance ? null : bookNotFound(bookId)),
     () => {
       // Best effort: the copy's stream may not yet show a hold another patron's stream has just accepted.
-      const { book } = context;
-      const holder = holderOf(book);
-      return holder !== null &&
-        holder !== patronId &&
-        book.status !== 'unknown' &&
-        book.status !== 'available'
-        ? bookNotAvailable(bookId, book.status, patronId, holder)
+      const { status, patronId: holderId } = context.book;
+      if (status !== 'on-hold' && status !== 'checked-out') return null;
+      return holderId !== null && holderId !== patronId
+        ? bookNotAvailable(bookId, status, patronId, holderId)
         : null;
     },
     () =>
