@@ -146,7 +146,9 @@ describe('the library domain module', () => {
       expect(library.describeEvent?.(event as { type: string; data: unknown })).toBe(sentence);
     for (const type of Object.keys(library.events))
       expect(library.describeEvent?.({ type, data: placedOnHold(ann, ddd1).data })).not.toBe(type);
-    expect(library.describeEvent?.(checkedOut(ann, ddd1))).toBe('ann checked out ddd-1 until 2026-03-16 09:00');
+    expect(library.describeEvent?.(checkedOut(ann, ddd1))).toBe(
+      'ann checked out ddd-1 until 2026-03-16 09:00',
+    );
   });
 });
 
