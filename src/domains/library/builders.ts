@@ -30,14 +30,17 @@ export interface Copy {
 /** Monday 2 March 2026, 09:00: when the library opens in every example. */
 export const OPENING = '2026-03-02T09:00';
 
+/** The branches of the examples. */
 export const branches = { central: 'central', riverside: 'riverside' } as const;
 
+/** The patrons of the examples: two regular patrons and a researcher. */
 export const patrons = {
   ann: { patronId: 'ann', name: 'Ann Lee', patronType: 'Regular' },
   ben: { patronId: 'ben', name: 'Ben Okafor', patronType: 'Regular' },
   cora: { patronId: 'cora', name: 'Dr Cora Reyes', patronType: 'Researcher' },
 } satisfies Record<string, Patron>;
 
+/** The books of the examples, by short name. */
 export const books = {
   ddd: { isbn: '9780321125217', title: 'Domain-Driven Design', author: 'Eric Evans' },
   iddd: { isbn: '9780321834577', title: 'Implementing Domain-Driven Design', author: 'Vaughn Vernon' },
@@ -67,6 +70,7 @@ const copy = (bookId: string, book: Book, branchId: string, bookType: BookType =
   bookType,
 });
 
+/** The copies of the examples, one restricted. */
 export const copies = {
   ddd1: copy('ddd-1', books.ddd, branches.central),
   ddd2: copy('ddd-2', books.ddd, branches.riverside),
@@ -84,28 +88,38 @@ const command = <T extends LibraryCommandType>(type: T, data: CommandOf<T>['data
 });
 const event = <T extends LibraryEventType>(type: T, data: EventOf<T>['data']): EventOf<T> => ({ type, data });
 
+/** Pure: a `AddBook` command, Ann and ddd-1 unless told otherwise. */
 export const addBook = (book: Book = books.ddd) => command('AddBook', { ...book });
+/** Pure: a `AddBookInstance` command, Ann and ddd-1 unless told otherwise. */
 export const addBookInstance = (item: Copy = copies.ddd1) => command('AddBookInstance', { ...item });
+/** Pure: a `RegisterPatron` command, Ann and ddd-1 unless told otherwise. */
 export const registerPatron = (patron: Patron = patrons.ann) => command('RegisterPatron', { ...patron });
+/** Pure: a `PlaceOnHold` command, Ann and ddd-1 unless told otherwise. */
 export const placeOnHold = (patron: Patron = patrons.ann, item: Copy = copies.ddd1, days?: number) =>
   command('PlaceOnHold', {
     patronId: patron.patronId,
     bookId: item.bookId,
     ...(days === undefined ? {} : { days }),
   });
+/** Pure: a `CancelHold` command, Ann and ddd-1 unless told otherwise. */
 export const cancelHold = (
   patron: Patron = patrons.ann,
   item: Copy = copies.ddd1,
   options: { reason?: string; holdNumber?: number } = {},
 ) => command('CancelHold', { patronId: patron.patronId, bookId: item.bookId, ...options });
+/** Pure: a `CheckOut` command, Ann and ddd-1 unless told otherwise. */
 export const checkOut = (patron: Patron = patrons.ann, item: Copy = copies.ddd1, days = 14) =>
   command('CheckOut', { patronId: patron.patronId, bookId: item.bookId, days });
+/** Pure: a `ReturnBook` command, Ann and ddd-1 unless told otherwise. */
 export const returnBook = (patron: Patron = patrons.ann, item: Copy = copies.ddd1) =>
   command('ReturnBook', { patronId: patron.patronId, bookId: item.bookId });
+/** Pure: a `ExpireHold` command, Ann and ddd-1 unless told otherwise. */
 export const expireHold = (patron: Patron = patrons.ann, item: Copy = copies.ddd1) =>
   command('ExpireHold', { patronId: patron.patronId, bookId: item.bookId });
+/** Pure: a `RegisterOverdueCheckout` command, Ann and ddd-1 unless told otherwise. */
 export const registerOverdueCheckout = (patron: Patron = patrons.ann, item: Copy = copies.ddd1) =>
   command('RegisterOverdueCheckout', { patronId: patron.patronId, bookId: item.bookId });
+/** Pure: a `MarkBookOnHold` command, Ann and ddd-1 unless told otherwise. */
 export const markBookOnHold = (
   item: Copy = copies.ddd1,
   patron: Patron = patrons.ann,
@@ -118,15 +132,22 @@ export const markBookOnHold = (
     holdTill,
     ...(holdNumber === undefined ? {} : { holdNumber }),
   });
+/** Pure: a `MarkBookAvailable` command, Ann and ddd-1 unless told otherwise. */
 export const markBookAvailable = (item: Copy = copies.ddd1) =>
   command('MarkBookAvailable', { bookId: item.bookId });
+/** Pure: a `MarkBookCheckedOut` command, Ann and ddd-1 unless told otherwise. */
 export const markBookCheckedOut = (item: Copy = copies.ddd1, patron: Patron = patrons.ann, till: string) =>
   command('MarkBookCheckedOut', { bookId: item.bookId, patronId: patron.patronId, till });
+/** Pure: a `RunDailySheet` command for a date. */
 export const runDailySheet = (date: string) => command('RunDailySheet', { date });
 
+/** Pure: a `BookAdded` event, Ann and ddd-1 unless told otherwise. */
 export const bookAdded = (book: Book = books.ddd) => event('BookAdded', { ...book });
+/** Pure: a `BookInstanceAddedToCatalogue` event, Ann and ddd-1 unless told otherwise. */
 export const instanceAdded = (item: Copy = copies.ddd1) => event('BookInstanceAddedToCatalogue', { ...item });
+/** Pure: a `PatronCreated` event, Ann and ddd-1 unless told otherwise. */
 export const patronCreated = (patron: Patron = patrons.ann) => event('PatronCreated', { ...patron });
+/** Pure: a `BookPlacedOnHold` event from the opening for 7 days, Ann and ddd-1 unless told otherwise. */
 export const placedOnHold = (
   patron: Patron = patrons.ann,
   item: Copy = copies.ddd1,
@@ -144,8 +165,10 @@ export const placedOnHold = (
     ...(options.holdNumber === undefined ? {} : { holdNumber: options.holdNumber }),
   });
 };
+/** Pure: a `MaximumNumberOfHoldsReached` event, Ann and ddd-1 unless told otherwise. */
 export const maximumReached = (patron: Patron = patrons.ann) =>
   event('MaximumNumberOfHoldsReached', { patronId: patron.patronId, numberOfHolds: 5 });
+/** Pure: a `BookHoldCanceled` event, Ann and ddd-1 unless told otherwise. */
 export const holdCanceled = (
   patron: Patron = patrons.ann,
   item: Copy = copies.ddd1,
@@ -157,8 +180,10 @@ export const holdCanceled = (
     branchId: item.branchId,
     reason,
   });
+/** Pure: the compensation's `BookHoldCanceled` (reason duplicate-hold). */
 export const duplicateCanceled = (patron: Patron, item: Copy = copies.ddd1) =>
   holdCanceled(patron, item, DUPLICATE_HOLD);
+/** Pure: a `BookCheckedOut` event, Ann and ddd-1 unless told otherwise. */
 export const checkedOut = (
   patron: Patron = patrons.ann,
   item: Copy = copies.ddd1,
@@ -171,23 +196,29 @@ export const checkedOut = (
     branchId: item.branchId,
     till,
   });
+/** Pure: a `BookReturned` event, Ann and ddd-1 unless told otherwise. */
 export const returned = (patron: Patron = patrons.ann, item: Copy = copies.ddd1) =>
   event('BookReturned', { patronId: patron.patronId, bookId: item.bookId, branchId: item.branchId });
+/** Pure: a `BookHoldExpired` event, Ann and ddd-1 unless told otherwise. */
 export const holdExpired = (patron: Patron = patrons.ann, item: Copy = copies.ddd1) =>
   event('BookHoldExpired', { patronId: patron.patronId, bookId: item.bookId, branchId: item.branchId });
+/** Pure: a `OverdueCheckoutRegistered` event, Ann and ddd-1 unless told otherwise. */
 export const overdueRegistered = (patron: Patron = patrons.ann, item: Copy = copies.ddd1) =>
   event('OverdueCheckoutRegistered', {
     patronId: patron.patronId,
     bookId: item.bookId,
     branchId: item.branchId,
   });
+/** Pure: a `BookBecameAvailable` event, Ann and ddd-1 unless told otherwise. */
 export const becameAvailable = (item: Copy = copies.ddd1) =>
   event('BookBecameAvailable', { bookId: item.bookId, branchId: item.branchId, bookType: item.bookType });
+/** Pure: a `BookMarkedOnHold` event, Ann and ddd-1 unless told otherwise. */
 export const markedOnHold = (
   item: Copy = copies.ddd1,
   patron: Patron = patrons.ann,
   holdTill: string | null = null,
 ) => event('BookMarkedOnHold', { bookId: item.bookId, patronId: patron.patronId, holdTill });
+/** Pure: a `BookDuplicateHoldFound` event, Ann and ddd-1 unless told otherwise. */
 export const duplicateFound = (
   item: Copy = copies.ddd1,
   first: Patron = patrons.ann,
@@ -201,9 +232,11 @@ export const duplicateFound = (
     branchId: item.branchId,
     ...(secondHoldNumber === undefined ? {} : { secondHoldNumber }),
   });
+/** Pure: a `BookMarkedCheckedOut` event, Ann and ddd-1 unless told otherwise. */
 export const markedCheckedOut = (
   item: Copy = copies.ddd1,
   patron: Patron = patrons.ann,
   till = addDays(OPENING, 14),
 ) => event('BookMarkedCheckedOut', { bookId: item.bookId, patronId: patron.patronId, till });
+/** Pure: a `DailySheetRun` event for a date. */
 export const dailySheetRun = (date: string) => event('DailySheetRun', { date });

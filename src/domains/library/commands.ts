@@ -5,6 +5,7 @@ import { dateRule, idRule, instantRule, textRule } from '../../core/rules.ts';
 import { messageDefinitions } from './messages.ts';
 import { bookTypeRule, daysRule, holdNumberRule, isbnRule, patronTypeRule } from './rules.ts';
 
+/** Each command type's data schema. */
 export const commandSchemas = {
   AddBook: z.object({ isbn: isbnRule, title: textRule, author: textRule }),
   AddBookInstance: z.object({ bookId: idRule, isbn: isbnRule, branchId: idRule, bookType: bookTypeRule }),

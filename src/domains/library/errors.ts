@@ -1,6 +1,7 @@
 /** The library's rejections: the broken rule, a sentence a person understands, and the facts. Pure. */
 import type { DomainError } from '../../core/decider.ts';
 
+/** Every rejection code, in the order the rules are checked across commands. */
 export const libraryErrorCodes = [
   'InvalidCommand',
   'BookAlreadyAdded',
@@ -39,9 +40,11 @@ const error = (code: LibraryErrorCode, message: string, facts: Record<string, un
 
 const at = (instant: string) => instant.replace('T', ' ');
 
+/** Pure: the ISBN is in the catalogue already. */
 export const bookAlreadyAdded = (isbn: string, title: string) =>
   error('BookAlreadyAdded', `The catalogue already has ISBN ${isbn} (“${title}”)`, { isbn, title });
 
+/** Pure: a copy of a book the catalogue does not have. */
 export const bookNotInCatalogue = (isbn: string, bookId: string) =>
   error(
     'BookNotInCatalogue',
@@ -49,6 +52,7 @@ export const bookNotInCatalogue = (isbn: string, bookId: string) =>
     { isbn, bookId },
   );
 
+/** Pure: the copy id is used already. */
 export const bookInstanceAlreadyAdded = (bookId: string, isbn: string, branchId: string) =>
   error(
     'BookInstanceAlreadyAdded',
@@ -56,15 +60,19 @@ export const bookInstanceAlreadyAdded = (bookId: string, isbn: string, branchId:
     { bookId, isbn, branchId },
   );
 
+/** Pure: the patron id is registered already. */
 export const patronAlreadyRegistered = (patronId: string, name: string) =>
   error('PatronAlreadyRegistered', `Patron ${patronId} (${name}) is already registered`, { patronId });
 
+/** Pure: no patron registered with that id. */
 export const patronNotFound = (patronId: string) =>
   error('PatronNotFound', `Patron ${patronId} is not registered at the library`, { patronId });
 
+/** Pure: no copy with that id (in the catalogue, or on its own stream yet). */
 export const bookNotFound = (bookId: string) =>
   error('BookNotFound', `The library has no copy ${bookId}`, { bookId });
 
+/** Pure: the copy's stream shows it held or checked out by another patron (a guard read). */
 export const bookNotAvailable = (
   bookId: string,
   status: 'on-hold' | 'checked-out',
@@ -77,6 +85,7 @@ export const bookNotAvailable = (
     { bookId, status, patronId, holderId },
   );
 
+/** Pure: a restricted copy is for researchers only. */
 export const restrictedBookForRegularPatron = (bookId: string, patronId: string) =>
   error(
     'RestrictedBookForRegularPatron',
@@ -84,6 +93,7 @@ export const restrictedBookForRegularPatron = (bookId: string, patronId: string)
     { bookId, patronId },
   );
 
+/** Pure: two or more overdue checkouts at the branch block holds there. */
 export const tooManyOverdueCheckouts = (
   patronId: string,
   branchId: string,
@@ -96,6 +106,7 @@ export const tooManyOverdueCheckouts = (
     { patronId, branchId, overdueCheckouts, maxOverdueCheckouts },
   );
 
+/** Pure: a regular patron holds five books already. */
 export const maximumHoldsReached = (patronId: string, numberOfHolds: number, maxHolds: number) =>
   error(
     'MaximumHoldsReached',
@@ -103,6 +114,7 @@ export const maximumHoldsReached = (patronId: string, numberOfHolds: number, max
     { patronId, numberOfHolds, maxHolds },
   );
 
+/** Pure: a regular patron must say for how many days. */
 export const openEndedHoldForRegularPatron = (patronId: string, bookId: string) =>
   error(
     'OpenEndedHoldForRegularPatron',
@@ -110,6 +122,7 @@ export const openEndedHoldForRegularPatron = (patronId: string, bookId: string) 
     { patronId, bookId },
   );
 
+/** Pure: the patron holds the copy or has it checked out already. */
 export const alreadyHeldByPatron = (patronId: string, bookId: string, has: 'hold' | 'checkout') =>
   error(
     'AlreadyHeldByPatron',
@@ -119,6 +132,7 @@ export const alreadyHeldByPatron = (patronId: string, bookId: string, has: 'hold
     { patronId, bookId, has },
   );
 
+/** Pure: no active hold by this patron on this copy (or not the hold named). */
 export const holdNotFound = (patronId: string, bookId: string, holdNumber?: number) =>
   error(
     'HoldNotFound',
@@ -128,6 +142,7 @@ export const holdNotFound = (patronId: string, bookId: string, holdNumber?: numb
     holdNumber === undefined ? { patronId, bookId } : { patronId, bookId, holdNumber },
   );
 
+/** Pure: the copy's stream does not show it on hold for this patron. */
 export const bookNotSetAsideForPatron = (
   patronId: string,
   bookId: string,
@@ -142,9 +157,11 @@ export const bookNotSetAsideForPatron = (
     { patronId, bookId, status, holderId },
   );
 
+/** Pure: the patron has not checked out this copy (or returned it). */
 export const checkoutNotFound = (patronId: string, bookId: string) =>
   error('CheckoutNotFound', `${patronId} has not checked out copy ${bookId}`, { patronId, bookId });
 
+/** Pure: the hold's end has not passed (or it is open-ended). */
 export const holdNotYetExpired = (patronId: string, bookId: string, holdTill: string | null, now: string) =>
   error(
     'HoldNotYetExpired',
@@ -154,6 +171,7 @@ export const holdNotYetExpired = (patronId: string, bookId: string, holdTill: st
     { patronId, bookId, holdTill, now },
   );
 
+/** Pure: the checkout's end has not passed. */
 export const checkoutNotYetOverdue = (patronId: string, bookId: string, till: string, now: string) =>
   error('CheckoutNotYetOverdue', `${patronId} may keep ${bookId} until ${at(till)} (it is now ${at(now)})`, {
     patronId,
@@ -162,12 +180,14 @@ export const checkoutNotYetOverdue = (patronId: string, bookId: string, till: st
     now,
   });
 
+/** Pure: the checkout is recorded overdue already. */
 export const overdueAlreadyRegistered = (patronId: string, bookId: string) =>
   error('OverdueAlreadyRegistered', `${patronId}'s checkout of ${bookId} is already recorded overdue`, {
     patronId,
     bookId,
   });
 
+/** Pure: the day to run the sheet for has not started. */
 export const dailySheetNotDue = (date: string, now: string) =>
   error(
     'DailySheetNotDue',

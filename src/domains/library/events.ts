@@ -10,6 +10,7 @@ export const PATRON_REQUEST = 'patron-request';
 /** The reason the duplicate-hold compensation gives. */
 export const DUPLICATE_HOLD = 'duplicate-hold';
 
+/** Each event type's data schema. */
 export const eventSchemas = {
   BookAdded: z.object({ isbn: isbnRule, title: textRule, author: textRule }),
   BookInstanceAddedToCatalogue: z.object({

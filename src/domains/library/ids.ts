@@ -1,6 +1,7 @@
 /** The kinds of id the library's log introduces, so forms can suggest the ids it knows. */
 import type { IdKind } from '../kit/domainModule.ts';
 
+/** Patrons, copies, ISBNs and branches, with the events that introduce them. */
 export const libraryIds: Record<string, IdKind> = {
   patron: {
     label: 'Patron',

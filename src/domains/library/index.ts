@@ -53,3 +53,16 @@ export const library = defineDomain({
   describeEvent,
   onClockMoved,
 });
+
+export type { LibraryCommand, LibraryCommandType } from './commands.ts';
+export type { LibraryEvent, LibraryEventType } from './events.ts';
+export type { LibraryError, LibraryErrorCode } from './errors.ts';
+export type {
+  AvailableBook,
+  BookStatusAnswer,
+  CatalogueEntry,
+  DailySheet,
+  LibraryQueries,
+  PatronCheckout,
+  PatronHold,
+} from './projections/index.ts';

@@ -18,12 +18,16 @@ export const daysRule = z
   .min(1, `must be a whole number of days from 1 to ${MAX_DAYS}`)
   .max(MAX_DAYS, `must be a whole number of days from 1 to ${MAX_DAYS}`);
 
+/** A circulating copy may be held by anyone; a restricted one by researchers only. */
 export const bookTypes = ['Circulating', 'Restricted'] as const;
 export type BookType = (typeof bookTypes)[number];
+/** `Circulating` or `Restricted`. */
 export const bookTypeRule = z.enum(bookTypes, { error: 'must be Circulating or Restricted' });
 
+/** A regular patron has limits a researcher does not. */
 export const patronTypes = ['Regular', 'Researcher'] as const;
 export type PatronType = (typeof patronTypes)[number];
+/** `Regular` or `Researcher`. */
 export const patronTypeRule = z.enum(patronTypes, { error: 'must be Regular or Researcher' });
 
 /** A hold's number in its patron's record: the patron's first hold is 1, the next 2, and so on. */

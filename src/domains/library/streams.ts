@@ -5,7 +5,9 @@ import type { DomainEvent } from '../../core/event.ts';
 export const CATALOGUE_STREAM = 'catalogue';
 /** Every run of the daily sheet: one stream, so a date runs at most once. */
 export const DAILY_SHEET_STREAM = 'dailysheet';
+/** Patrons' streams start with this. */
 export const PATRON_PREFIX = 'patron-';
+/** Copies' streams start with this. */
 export const BOOK_PREFIX = 'book-';
 
 /** Pure: `patron-<patronId>`, the patron aggregate (holds, checkouts, overdue checkouts). */

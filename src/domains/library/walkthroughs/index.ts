@@ -47,6 +47,7 @@ const hold = (patron: Patron, item: Copy, days?: number, note?: string): Walkthr
   ...(note ? { note } : {}),
 });
 
+/** Both holds accepted, the duplicate found, the second hold cancelled. */
 export const twoPatronsOneCopy: Walkthrough = {
   id: 'two-patrons-one-copy',
   title: 'Two patrons, one copy',
@@ -80,6 +81,7 @@ export const twoPatronsOneCopy: Walkthrough = {
 
 const shelf = [copies.ddd1, copies.iddd1, copies.ddia1, copies.legacy1, copies.eip1, copies.refactoring1];
 
+/** A regular patron's fifth hold reaches the maximum, the sixth is refused. */
 export const theSixthHold: Walkthrough = {
   id: 'the-sixth-hold',
   title: 'The sixth hold',
@@ -105,6 +107,7 @@ export const theSixthHold: Walkthrough = {
   ],
 };
 
+/** Two midnights at once: one expiry, two overdue checkouts, a hold refused then accepted. */
 export const theDailySheet: Walkthrough = {
   id: 'the-daily-sheet',
   title: 'The daily sheet',
@@ -150,6 +153,7 @@ export const theDailySheet: Walkthrough = {
   ],
 };
 
+/** Restricted and open-ended holds are for researchers only. */
 export const researchersRestrictedBook: Walkthrough = {
   id: 'a-researchers-restricted-book',
   title: 'A researcher’s restricted book',
