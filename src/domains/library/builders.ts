@@ -217,7 +217,14 @@ export const markedOnHold = (
   item: Copy = copies.ddd1,
   patron: Patron = patrons.ann,
   holdTill: string | null = null,
-) => event('BookMarkedOnHold', { bookId: item.bookId, patronId: patron.patronId, holdTill });
+  holdNumber?: number,
+) =>
+  event('BookMarkedOnHold', {
+    bookId: item.bookId,
+    patronId: patron.patronId,
+    holdTill,
+    ...(holdNumber === undefined ? {} : { holdNumber }),
+  });
 /** Pure: a `BookDuplicateHoldFound` event, Ann and ddd-1 unless told otherwise. */
 export const duplicateFound = (
   item: Copy = copies.ddd1,

@@ -148,13 +148,16 @@ export const bookNotSetAsideForPatron = (
   bookId: string,
   status: 'unknown' | 'available' | 'on-hold' | 'checked-out',
   holderId: string | null,
+  holds: { holdNumber: number | null; setAsideFor: number | null } = { holdNumber: null, setAsideFor: null },
 ) =>
   error(
     'BookNotSetAsideForPatron',
     holderId !== null && holderId !== patronId
       ? `Copy ${bookId} is ${status === 'checked-out' ? 'checked out by' : 'held for'} another patron whose hold came first, so ${patronId} cannot check it out`
-      : `The library has not set copy ${bookId} aside for ${patronId} yet (its record says ${status === 'unknown' ? 'nothing yet' : status}); try again once the hold shelf has caught up`,
-    { patronId, bookId, status, holderId },
+      : holds.setAsideFor !== null
+        ? `The library set copy ${bookId} aside for ${patronId}'s earlier hold #${holds.setAsideFor}, not yet for this hold #${holds.holdNumber}; try again once the hold shelf has caught up`
+        : `The library has not set copy ${bookId} aside for ${patronId} yet (its record says ${status === 'unknown' ? 'nothing yet' : status}); try again once the hold shelf has caught up`,
+    { patronId, bookId, status, holderId, ...holds },
   );
 
 /** Pure: the patron has not checked out this copy (or returned it). */

@@ -43,7 +43,13 @@ export const eventSchemas = {
   BookHoldExpired: z.object({ patronId: idRule, bookId: idRule, branchId: idRule }),
   OverdueCheckoutRegistered: z.object({ patronId: idRule, bookId: idRule, branchId: idRule }),
   BookBecameAvailable: z.object({ bookId: idRule, branchId: idRule, bookType: bookTypeRule }),
-  BookMarkedOnHold: z.object({ bookId: idRule, patronId: idRule, holdTill: instantRule.nullable() }),
+  BookMarkedOnHold: z.object({
+    bookId: idRule,
+    patronId: idRule,
+    holdTill: instantRule.nullable(),
+    /** The patron's hold the copy is set aside for, when the book process knew it. */
+    holdNumber: holdNumberRule.optional(),
+  }),
   BookDuplicateHoldFound: z.object({
     bookId: idRule,
     firstPatronId: idRule,

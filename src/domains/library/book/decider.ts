@@ -17,6 +17,8 @@ export interface BookState {
   status: BookStatus;
   /** Who holds it or has it checked out; null when available or unknown. */
   patronId: string | null;
+  /** The holder's hold the copy is set aside for (its number in the patron's record), when known. */
+  holdNumber: number | null;
   holdTill: string | null;
   till: string | null;
 }
@@ -28,6 +30,7 @@ export const initialState = (): BookState => ({
   bookType: 'Circulating',
   status: 'unknown',
   patronId: null,
+  holdNumber: null,
   holdTill: null,
   till: null,
 });
@@ -36,11 +39,30 @@ export const initialState = (): BookState => ({
 export function evolve(state: BookState, event: BookEvent): BookState {
   switch (event.type) {
     case 'BookBecameAvailable':
-      return { ...event.data, status: 'available', patronId: null, holdTill: null, till: null };
+      return {
+        ...event.data,
+        status: 'available',
+        patronId: null,
+        holdNumber: null,
+        holdTill: null,
+        till: null,
+      };
     case 'BookMarkedOnHold':
-      return { ...state, status: 'on-hold', patronId: event.data.patronId, holdTill: event.data.holdTill };
+      return {
+        ...state,
+        status: 'on-hold',
+        patronId: event.data.patronId,
+        holdNumber: event.data.holdNumber ?? null,
+        holdTill: event.data.holdTill,
+      };
     case 'BookMarkedCheckedOut':
-      return { ...state, status: 'checked-out', patronId: event.data.patronId, till: event.data.till };
+      return {
+        ...state,
+        status: 'checked-out',
+        patronId: event.data.patronId,
+        holdNumber: null,
+        till: event.data.till,
+      };
     default:
       return state;
   }
@@ -72,7 +94,10 @@ export function markBookOnHold(command: MarkBookOnHold, state: BookState): BookD
         ...(holdNumber === undefined ? {} : { secondHoldNumber: holdNumber }),
       },
     });
-  return accept<BookEvent>({ type: 'BookMarkedOnHold', data: { bookId, patronId, holdTill } });
+  return accept<BookEvent>({
+    type: 'BookMarkedOnHold',
+    data: { bookId, patronId, holdTill, ...(holdNumber === undefined ? {} : { holdNumber }) },
+  });
 }
 
 /** Available again; the first time, the copy's branch and type come from the catalogue. */

@@ -238,7 +238,9 @@ function cancelHold(command: CancelHold, state: PatronState): PatronDecision {
 
 /**
  * Why the copy's stream is read: the first hold wins. A patron whose hold the book process found to be a duplicate
- * must not walk out with the copy before the compensation lands, so only a copy set aside for them is lent.
+ * must not walk out with the copy before the compensation lands, so only a copy set aside for them is lent, and
+ * for this very hold: a copy the stream shows set aside for an earlier, cancelled hold of theirs may be another
+ * patron's by now.
  */
 function checkOut(command: CheckOut, state: PatronState, now: string, book: BookState): PatronDecision {
   const { patronId, bookId, days } = command.data;
@@ -247,9 +249,14 @@ function checkOut(command: CheckOut, state: PatronState, now: string, book: Book
     patronMustBeRegistered(state, patronId),
     () => (hold ? null : holdNotFound(patronId, bookId)),
     () =>
-      book.status === 'on-hold' && book.patronId === patronId
+      book.status === 'on-hold' &&
+      book.patronId === patronId &&
+      (book.holdNumber === null || book.holdNumber === hold?.holdNumber)
         ? null
-        : bookNotSetAsideForPatron(patronId, bookId, book.status, book.patronId),
+        : bookNotSetAsideForPatron(patronId, bookId, book.status, book.patronId, {
+            holdNumber: hold?.holdNumber ?? null,
+            setAsideFor: book.patronId === patronId ? book.holdNumber : null,
+          }),
   );
   if (failure || !hold) return reject(failure ?? holdNotFound(patronId, bookId));
   return accept<PatronEvent>({

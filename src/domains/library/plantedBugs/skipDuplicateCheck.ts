@@ -19,10 +19,13 @@ export const skipDuplicateCheck: PlantedBug = {
     context: withDecisions(domain.context, (command, input) => {
       if (command.type !== 'MarkBookOnHold') return undefined;
       const book = input.stream as BookState;
-      const { bookId, patronId, holdTill } = (command as MarkBookOnHold).data;
+      const { bookId, patronId, holdTill, holdNumber } = (command as MarkBookOnHold).data;
       const holder = holderOf(book);
       return holder !== null && holder !== patronId
-        ? accept({ type: 'BookMarkedOnHold', data: { bookId, patronId, holdTill } })
+        ? accept({
+            type: 'BookMarkedOnHold',
+            data: { bookId, patronId, holdTill, ...(holdNumber === undefined ? {} : { holdNumber }) },
+          })
         : undefined;
     }),
   }),

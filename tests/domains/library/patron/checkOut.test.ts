@@ -5,6 +5,7 @@ import {
   checkOut,
   checkedOut,
   duplicateFound,
+  holdCanceled,
   markedCheckedOut,
   markedOnHold,
   placedOnHold,
@@ -61,6 +62,31 @@ describe('CheckOut', () => {
       given([...aLibrary(), placedOnHold(ann, ddd1), becameAvailable(ddd1)])
         .when(checkOut(ann, ddd1))
         .thenRejects('BookNotSetAsideForPatron', { status: 'available', holderId: null });
+    });
+
+    it('rejects a copy set aside for an earlier, cancelled hold of the same patron', () => {
+      given([
+        ...aLibrary(),
+        becameAvailable(ddd1),
+        placedOnHold(ben, ddd1, { holdNumber: 1 }),
+        holdCanceled(ben, ddd1),
+        placedOnHold(ann, ddd1, { holdNumber: 1 }),
+        placedOnHold(ben, ddd1, { holdNumber: 2 }),
+        markedOnHold(ddd1, ben, null, 1),
+      ])
+        .when(checkOut(ben, ddd1))
+        .thenRejects('BookNotSetAsideForPatron', { holderId: 'ben', holdNumber: 2, setAsideFor: 1 });
+    });
+
+    it('lends a copy set aside for this very hold', () => {
+      given([
+        ...aLibrary(),
+        placedOnHold(ben, ddd1, { holdNumber: 3 }),
+        becameAvailable(ddd1),
+        markedOnHold(ddd1, ben, null, 3),
+      ])
+        .when(checkOut(ben, ddd1, 14))
+        .thenEvents([checkedOut(ben, ddd1)]);
     });
 
     it('rejects the second patron of a duplicate hold before the compensation lands', () => {

@@ -101,8 +101,8 @@ describe('the book process skips the duplicate check', () => {
     expect(world.log.map((event) => event.type)).not.toContain('BookDuplicateHoldFound');
     expect(world.log.filter((event) => event.type === 'BookMarkedOnHold').map((event) => event.data)).toEqual(
       [
-        { bookId: 'ddd-1', patronId: 'ann', holdTill: '2026-03-09T09:00' },
-        { bookId: 'ddd-1', patronId: 'ben', holdTill: '2026-03-09T09:00' },
+        { bookId: 'ddd-1', patronId: 'ann', holdTill: '2026-03-09T09:00', holdNumber: 1 },
+        { bookId: 'ddd-1', patronId: 'ben', holdTill: '2026-03-09T09:00', holdNumber: 1 },
       ],
     );
     expect(violated(context, world)).toEqual(['oneHolderPerBook']);

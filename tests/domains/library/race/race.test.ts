@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { RaceKnobs } from '../../../../src/tools/race-lab/model/raceDefinition.ts';
+import type { Command } from '../../../../src/core/boundedContext.ts';
+import {
+  cancelHold,
+  checkOut,
+  copies,
+  patrons,
+  placeOnHold,
+} from '../../../../src/domains/library/builders.ts';
+import type { RaceKnobs, RaceOperation } from '../../../../src/tools/race-lab/model/raceDefinition.ts';
 import { library } from '../../../../src/domains/library/index.ts';
 import { runRace } from './raceRunner.ts';
 
@@ -69,6 +77,30 @@ describe('the library’s race definition', () => {
         { numRuns: 150 },
       );
     }
+  });
+
+  it('keeps the properties in a race found once: a checkout read a copy set aside for an earlier hold', () => {
+    const { ann, ben } = patrons;
+    const copy = copies.iddd1;
+    const by = (actor: string, command: Command): RaceOperation => ({
+      actor,
+      step: { kind: 'command', command },
+    });
+    const operations: RaceOperation[] = [
+      by('ann#2', placeOnHold(ann, copy, 1)),
+      by('ben', placeOnHold(ben, copy, 1)),
+      by('ben', cancelHold(ben, copy)),
+      by('ben', placeOnHold(ben, copy, 1)),
+      by('ben', checkOut(ben, copy, 1)),
+      by('ben', checkOut(ben, copy, 1)),
+      { actor: 'clock', step: { kind: 'clock', to: '2026-03-04T00:00' } },
+    ];
+    const run = runRace(library.context, race.world(defaults), operations, [1], race.properties);
+    expect(run.world.results().filter((result) => result.startsWith('CheckOut'))).toEqual([
+      'CheckOut:BookNotSetAsideForPatron',
+      'CheckOut:BookNotSetAsideForPatron',
+    ]);
+    expect(run.violations).toEqual([]);
   });
 
   it('races often enough to see a transient double hold', () => {
