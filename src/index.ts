@@ -102,6 +102,7 @@ export { default as fc } from 'fast-check';
 export {
   builtInDomainNames,
   createSandbox,
+  library,
   domainNamed,
   resolveDomain,
   scheduling,

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
-const PURE_LAYERS = ['src/core', 'src/domains/scheduling', 'src/domains/todo', 'src/tools/race-lab/model'];
+const PURE_LAYERS = [
+  'src/core',
+  'src/domains/scheduling',
+  'src/domains/todo',
+  'src/domains/library',
+  'src/tools/race-lab/model',
+];
 const FORBIDDEN_IMPORTS =
   /from\s+['"](dexie|svelte(?:\/[^'"]*)?|d3-[a-z]+|comlink|lz-string)['"]|import\(\s*['"](dexie|svelte)/;
 const FORBIDDEN_CALLS: [RegExp, string][] = [

@@ -21,6 +21,11 @@ export interface DecisionInput {
   guards: Record<string, RecordedEvent[]>;
   /** The virtual clock's instant `YYYY-MM-DDTHH:MM`. */
   now: string;
+  /**
+   * The read models as the shell sees them when deciding (they may lag behind the log). A correct decider never
+   * reads them: it decides on its streams. Only a planted bug does (e.g. a limit counted from a lagging read model).
+   */
+  read?: ReadProjection;
 }
 
 /** `DecisionInput` with each stream already folded by its decider. */
@@ -28,6 +33,8 @@ export interface FoldedDecisionInput {
   stream: unknown;
   guards: Record<string, unknown>;
   now: string;
+  /** As in `DecisionInput`: lagging read models, for planted bugs only. */
+  read?: ReadProjection;
 }
 
 /** A stream's decider, as far as folding goes. `evolve` is pure and never changes `state`. */

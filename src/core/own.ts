@@ -9,7 +9,7 @@ export const own = <V>(record: Readonly<Record<string, V>>, key: string): V | un
   Object.hasOwn(record, key) ? record[key] : undefined;
 
 /** Sets the record's own entry for `key` in place (even `__proto__`), and returns the value. */
-export function putOwn<V>(record: Record<string, V>, key: string, value: V): V {
+export function putOwn<V>(record: Record<string, V>, key: string, value: NoInfer<V>): V {
   Object.defineProperty(record, key, { value, writable: true, enumerable: true, configurable: true });
   return value;
 }
@@ -19,7 +19,11 @@ export const ownOrPut = <V>(record: Record<string, V>, key: string, create: () =
   Object.hasOwn(record, key) ? record[key] : putOwn(record, key, create());
 
 /** Pure: a copy of the record with one own entry set (for states that are never changed in place). */
-export function withOwn<V>(record: Readonly<Record<string, V>>, key: string, value: V): Record<string, V> {
+export function withOwn<V>(
+  record: Readonly<Record<string, V>>,
+  key: string,
+  value: NoInfer<V>,
+): Record<string, V> {
   const copy = { ...record };
   putOwn(copy, key, value);
   return copy;
@@ -33,3 +37,11 @@ export function deleteOwn<V>(record: Record<string, V>, key: string): void {
 /** Pure: is `key` one of the record's own entries? */
 export const hasOwn = (record: Readonly<Record<string, unknown>>, key: string): boolean =>
   Object.hasOwn(record, key);
+
+/** Pure: a copy of the record without its own entry for `key` (the record itself when it has none). */
+export function withoutOwn<V>(record: Readonly<Record<string, V>>, key: string): Record<string, V> {
+  if (!Object.hasOwn(record, key)) return record;
+  const copy = { ...record };
+  delete copy[key];
+  return copy;
+}

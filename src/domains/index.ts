@@ -8,13 +8,14 @@ import { createRuntime, type Runtime, type RuntimeOptions, type Sandbox } from '
 import { isDomainModule, type DomainModule, type DomainSettings } from './kit/index.ts';
 import { scheduling } from './scheduling/index.ts';
 import { todo } from './todo/index.ts';
+import { library } from './library/index.ts';
 
-export { scheduling, todo };
+export { library, scheduling, todo };
 
 export * from './kit/index.ts';
 
 /** The names of the domains that ship with Eventscope, in the order the domain picker lists them. */
-export const builtInDomainNames = ['scheduling', 'todo'] as const;
+export const builtInDomainNames = ['scheduling', 'library', 'todo'] as const;
 export type BuiltInDomainName = (typeof builtInDomainNames)[number];
 
 /** The built-in domain of that name, or null. */
@@ -22,6 +23,8 @@ export function domainNamed(name: string): DomainModule | null {
   switch (name) {
     case 'scheduling':
       return scheduling;
+    case 'library':
+      return library;
     case 'todo':
       return todo;
     default:
@@ -58,6 +61,7 @@ export interface SandboxOptions<
 
 type SchedulingQueries = (typeof scheduling)['queries'];
 type TodoQueries = (typeof todo)['queries'];
+type LibraryQueries = (typeof library)['queries'];
 
 /** The domain a sandbox runs, with its settings applied. */
 export function configuredDomain(
@@ -77,6 +81,7 @@ export function configuredDomain(
  */
 export function createSandbox(options?: SandboxOptions<'scheduling'>): Sandbox<SchedulingQueries>;
 export function createSandbox(options: SandboxOptions<'todo'>): Sandbox<TodoQueries>;
+export function createSandbox(options: SandboxOptions<'library'>): Sandbox<LibraryQueries>;
 export function createSandbox<Q extends QueryCatalog>(options: SandboxOptions<DomainModule<Q>>): Sandbox<Q>;
 export function createSandbox(options: SandboxOptions): Sandbox;
 export function createSandbox(options: SandboxOptions = {}): Sandbox {

@@ -1,4 +1,4 @@
-import type { BoundedContext, Command } from '../core/boundedContext.ts';
+import type { BoundedContext, Command, ReadProjection } from '../core/boundedContext.ts';
 import type { VirtualClock } from '../core/clock.ts';
 import type { DomainError } from '../core/decider.ts';
 import type { NewEvent, RecordedEvent } from '../core/event.ts';
@@ -26,6 +26,8 @@ export interface CommandHandlerDeps {
   /** Folded stream states kept between commands (used when the context can decide from folded states). */
   cache: StreamStateCache;
   observer?: RuntimeObserver;
+  /** The read models as this runtime holds them (a correct decider never reads them; a planted bug may). */
+  read?: ReadProjection;
 }
 
 type Attempt = CommandRecord['attempts'][number];
@@ -158,13 +160,18 @@ async function decideAndAppend(
           return {
             now,
             version: target.version,
-            decision: context.decideFolded(command, { stream: target.state, guards: guardStates, now }),
+            decision: context.decideFolded(command, {
+              stream: target.state,
+              guards: guardStates,
+              now,
+              read: deps.read,
+            }),
           };
         }
         const [stream, ...guardStreams] = await Promise.all(streamIds.map((id) => store.readStream(id)));
         const guards: Record<string, RecordedEvent[]> = Object.create(null);
         plan.guardStreamIds.forEach((id, i) => (guards[id] = guardStreams[i]));
-        const decision = context.decide(command, { stream, guards, now });
+        const decision = context.decide(command, { stream, guards, now, read: deps.read });
         return { now, version: stream.at(-1)?.version ?? 0, decision };
       },
     );

@@ -153,6 +153,7 @@ export function createRuntime<Q extends QueryCatalog>(
     onRecorded: () => notify(),
     cache: new StreamStateCache(),
     observer: options.observer,
+    read,
   };
   const dispatchAs = (command: Command, metadata: DispatchMetadata, owner: string) =>
     handleCommand(handlerDeps, command, metadata, owner);

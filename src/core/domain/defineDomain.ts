@@ -67,8 +67,11 @@ export interface DomainDefinition<Q extends QueryCatalog = QueryCatalog> {
   /** Each command type's data schema, or the schema with a description. */
   commands: Record<string, z.ZodType | MessageDefinition>;
   events: Record<string, z.ZodType | MessageDefinition>;
-  /** How commands are decided: deciders (one per aggregate) … */
-  deciders?: StreamDecider<unknown, Command, DomainEvent>[];
+  /**
+   * How commands are decided: deciders (one per aggregate) … Why `unknown`: a decider typed with its own state,
+   * commands and events fits (its methods' parameters are checked bivariantly; its states and events are returned).
+   */
+  deciders?: StreamDecider<unknown>[];
   /** … or a hand-written context (its `validate` defaults to the command schemas). */
   context?: Omit<BoundedContext, 'name' | 'validate' | 'projections' | 'sagas'> &
     Partial<Pick<BoundedContext, 'validate'>>;
