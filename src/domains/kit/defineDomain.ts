@@ -68,7 +68,7 @@ export interface DomainDefinition<Q extends QueryCatalog = QueryCatalog> {
   commands: Record<string, z.ZodType | MessageDefinition>;
   events: Record<string, z.ZodType | MessageDefinition>;
   /** How commands are decided: deciders (one per aggregate) … */
-  deciders?: StreamDecider<never, never, never>[];
+  deciders?: StreamDecider[];
   /** … or a hand-written context (its `validate` defaults to the command schemas). */
   context?: Omit<BoundedContext, 'name' | 'validate' | 'projections' | 'sagas'> &
     Partial<Pick<BoundedContext, 'validate'>>;
