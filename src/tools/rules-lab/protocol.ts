@@ -90,7 +90,7 @@ export interface SandboxJobs {
   /** Type-check the source against the public entry (no code runs). */
   typecheck: { request: { source: string }; result: TypeCheckResult };
   /** What the current module defines. */
-  describe: { request: Record<string, never>; result: DescribeResult };
+  describe: { request: Record<never, never>; result: DescribeResult };
 }
 export type JobKind = keyof SandboxJobs;
 export type JobRequest<K extends JobKind = JobKind> = {
@@ -109,6 +109,16 @@ export const RUNS_USER_CODE: Readonly<Record<JobKind, boolean>> = {
   build: true,
   typecheck: false,
   describe: false,
+};
+
+/**
+ * Jobs that run against the current module: a new sandbox (after one was stopped) first gets the last module that
+ * defined a domain again, so the last good version keeps running.
+ */
+export const NEEDS_MODULE: Readonly<Record<JobKind, boolean>> = {
+  build: false,
+  typecheck: false,
+  describe: true,
 };
 
 /** Page → frame: start the worker from this script. */
