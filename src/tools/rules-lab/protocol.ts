@@ -104,6 +104,10 @@ export const JOB_RESULT_SCHEMAS: { [K in JobKind]: z.ZodType<JobResult<K>> } = {
   describe: describeResultSchema,
 };
 
+/** How a sandbox job ended: its result, stopped by the watchdog, or the sandbox failed (each with a sentence). */
+export type JobEnd<R> =
+  { kind: 'done'; result: R } | { kind: 'stopped'; message: string } | { kind: 'crashed'; message: string };
+
 /** Jobs that run the user's code (its module, its deciders…): they get the short time budget. */
 export const RUNS_USER_CODE: Readonly<Record<JobKind, boolean>> = {
   build: true,

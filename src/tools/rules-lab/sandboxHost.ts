@@ -4,6 +4,7 @@ import {
   readSandboxMessage,
   RUNS_USER_CODE,
   type BootMessage,
+  type JobEnd,
   type JobKind,
   type JobMessage,
   type JobRequest,
@@ -12,9 +13,8 @@ import {
 } from './protocol.ts';
 import { frameDocument } from './sandboxFrame.ts';
 
-/** How a sandbox job ended: its result, stopped by the watchdog, or the sandbox failed. */
-export type SandboxEnd<R> =
-  { kind: 'done'; result: R } | { kind: 'stopped'; message: string } | { kind: 'crashed'; message: string };
+/** How a sandbox job ended (see `JobEnd`). */
+export type SandboxEnd<R> = JobEnd<R>;
 
 /** How long the sandbox may take, in milliseconds. */
 export interface SandboxBudgets {

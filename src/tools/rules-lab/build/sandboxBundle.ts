@@ -4,7 +4,7 @@
 // `vite dev` alike (Vite does not bundle workers in dev). The bundle holds the public entry (`src/index.ts`), the
 // TypeScript compiler and the declaration files the type checker reads.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { rolldown } from 'rolldown';
 import ts from 'typescript';
@@ -136,6 +136,8 @@ export async function bundleSandboxWorker(
     watchFiles: watchFiles.filter((file) => file.startsWith(root) && !file.includes('/node_modules/')),
   };
   mkdirSync(cacheDir, { recursive: true });
+  // Why: one bundle is 5 MB, and each change of the sources makes a new one; only the latest is worth keeping.
+  for (const old of readdirSync(cacheDir)) rmSync(join(cacheDir, old), { force: true });
   writeFileSync(cached, JSON.stringify(bundle));
   return bundle;
 }
