@@ -169,13 +169,19 @@ export function rulesSandboxPlugin(): Plugin {
         if (module) server?.moduleGraph.invalidateModule(module);
       });
     },
-    resolveId: (id) => (id === SANDBOX_MODULE_ID ? RESOLVED_ID : null),
-    async load(id) {
-      if (id !== RESOLVED_ID) return null;
-      // Why minified in dev too: the script is copied into the sandbox on every start (4 MB instead of 9 MB).
-      pending ??= bundleSandboxWorker(root, { minify: true });
-      const { code } = await pending;
-      return `export default ${JSON.stringify(code)};`;
+    // Why filters: the bundler then calls these hooks for this one module only, not for every module.
+    resolveId: {
+      filter: { id: new RegExp(`^${SANDBOX_MODULE_ID}$`) },
+      handler: () => RESOLVED_ID,
+    },
+    load: {
+      filter: { id: new RegExp(`^\0${SANDBOX_MODULE_ID}$`) },
+      async handler() {
+        // Why minified in dev too: the script is copied into the sandbox on every start (4 MB instead of 9 MB).
+        pending ??= bundleSandboxWorker(root, { minify: true });
+        const { code } = await pending;
+        return `export default ${JSON.stringify(code)};`;
+      },
     },
   };
 }
