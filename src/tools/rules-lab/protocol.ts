@@ -125,14 +125,29 @@ export const NEEDS_MODULE: Readonly<Record<JobKind, boolean>> = {
   describe: true,
 };
 
-/** Page → frame: start the worker from this script. */
+/**
+ * The sandbox's two workers, started from the same script: `main` builds and runs modules, `types` type-checks,
+ * so a slow type check never holds up a build.
+ */
+export const LANES = ['main', 'types'] as const;
+export type Lane = (typeof LANES)[number];
+
+/** Which worker runs each job. */
+export const JOB_LANE: Readonly<Record<JobKind, Lane>> = {
+  build: 'main',
+  typecheck: 'types',
+  describe: 'main',
+};
+
+/** Page → frame: start the workers from this script. */
 export interface BootMessage {
   type: 'boot';
   script: string;
 }
-/** Page → frame → worker: run one job. */
+/** Page → frame → a worker: run one job. */
 export interface JobMessage {
   type: 'job';
+  lane: Lane;
   id: number;
   job: JobRequest;
 }
@@ -152,9 +167,13 @@ export const sandboxMessageSchema = z.discriminatedUnion('type', [
 ]);
 export type SandboxMessage = z.infer<typeof sandboxMessageSchema>;
 
-/** Pure: a message from the sandbox when it has the protocol's shape and sizes, else null. */
-export function readSandboxMessage(data: unknown): SandboxMessage | null {
-  const parsed = sandboxMessageSchema.safeParse(data);
+/** What the frame posts to the page: a message, and the worker it is from (or about). */
+export const framedMessageSchema = z.object({ lane: z.enum(LANES), message: sandboxMessageSchema });
+export type FramedMessage = z.infer<typeof framedMessageSchema>;
+
+/** Pure: a message from the sandbox frame when it has the protocol's shape and sizes, else null. */
+export function readSandboxMessage(data: unknown): FramedMessage | null {
+  const parsed = framedMessageSchema.safeParse(data);
   return parsed.success ? parsed.data : null;
 }
 

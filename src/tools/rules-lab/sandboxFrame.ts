@@ -1,9 +1,9 @@
 /**
  * The sandbox frame's document: an opaque-origin page (the iframe is `sandbox="allow-scripts"`, never
  * `allow-same-origin`) whose CSP allows inline script and `blob:` workers and nothing else: no network, no
- * `eval`, no frames, no forms. Its one script starts the worker from the Blob of the script the page sends, hands it
- * a private MessagePort, and relays what comes on that port to the page; what the worker posts on its global
- * scope (only user code would) is never relayed.
+ * `eval`, no frames, no forms. Its one script starts the workers (see `LANES`) from the Blob of the script the page
+ * sends, hands each a private MessagePort, and relays what comes on those ports to the page, saying which worker;
+ * what a worker posts on its global scope (only user code would) is never relayed.
  */
 
 /** The frame's Content-Security-Policy (blob workers inherit it, so the worker has no network either). */
@@ -13,32 +13,34 @@ export const SANDBOX_CSP =
 /** The frame's script; `parentOrigin` is the only origin it accepts messages from and posts to. */
 const frameScript = (parentOrigin: string) => `(() => {
   const PARENT = ${JSON.stringify(parentOrigin)};
+  const LANES = ['main', 'types'];
   const target = PARENT === 'null' ? '*' : PARENT;
-  let worker = null;
-  let port = null;
-  const report = (message) => parent.postMessage(message, target);
-  const crashed = (message) => report({ type: 'crashed', message: String(message).slice(0, 2000) });
+  const ports = new Map();
+  const report = (lane, message) => parent.postMessage({ lane, message }, target);
+  const crashed = (lane, message) => report(lane, { type: 'crashed', message: String(message).slice(0, 2000) });
   addEventListener('message', (event) => {
     if (event.source !== parent || event.origin !== PARENT) return;
     const data = event.data;
     if (!data || typeof data !== 'object') return;
-    if (data.type === 'boot' && !worker && typeof data.script === 'string') {
-      try {
-        const url = URL.createObjectURL(new Blob([data.script], { type: 'text/javascript' }));
-        worker = new Worker(url, { name: 'eventscope-rules-sandbox' });
-        worker.addEventListener('error', (error) => {
-          error.preventDefault();
-          crashed(error.message || 'The worker stopped.');
-        });
-        const channel = new MessageChannel();
-        port = channel.port1;
-        port.onmessage = (message) => report(message.data);
-        worker.postMessage({ type: 'init' }, [channel.port2]);
-      } catch (error) {
-        crashed(error);
+    if (data.type === 'boot' && ports.size === 0 && typeof data.script === 'string') {
+      const url = URL.createObjectURL(new Blob([data.script], { type: 'text/javascript' }));
+      for (const lane of LANES) {
+        try {
+          const worker = new Worker(url, { name: 'eventscope-rules-' + lane });
+          worker.addEventListener('error', (error) => {
+            error.preventDefault();
+            crashed(lane, error.message || 'The worker stopped.');
+          });
+          const channel = new MessageChannel();
+          ports.set(lane, channel.port1);
+          channel.port1.onmessage = (message) => report(lane, message.data);
+          worker.postMessage({ type: 'init' }, [channel.port2]);
+        } catch (error) {
+          crashed(lane, error);
+        }
       }
-    } else if (data.type === 'job' && port) {
-      port.postMessage(data);
+    } else if (data.type === 'job' && ports.has(data.lane)) {
+      ports.get(data.lane).postMessage(data);
     }
   });
 })();`;

@@ -1,4 +1,6 @@
 import {
+  JOB_LANE,
+  LANES,
   NEEDS_MODULE,
   readJobResult,
   readSandboxMessage,
@@ -9,7 +11,7 @@ import {
   type JobMessage,
   type JobRequest,
   type JobResult,
-  type SandboxMessage,
+  type Lane,
 } from './protocol.ts';
 import { frameDocument } from './sandboxFrame.ts';
 
@@ -18,7 +20,7 @@ export type SandboxEnd<R> = JobEnd<R>;
 
 /** How long the sandbox may take, in milliseconds. */
 export interface SandboxBudgets {
-  /** To start (load the worker's script). */
+  /** To start (load the workers' script). */
   bootMs: number;
   /** For the lab's own work in a job (compiling, type-checking). */
   labMs: number;
@@ -32,9 +34,9 @@ export const DEFAULT_BUDGETS: SandboxBudgets = { bootMs: 30_000, labMs: 30_000, 
 export interface SandboxStats {
   /** Sandboxes started (a stopped or crashed one is replaced by a new one for the next job). */
   starts: number;
-  /** From creating the frame to the worker's `ready`, for the last start. */
+  /** From creating the frame to both workers' `ready`, for the last start. */
   lastStartMs: number | null;
-  /** Messages dropped: from another window, of the wrong shape, or for no running job. */
+  /** Messages dropped: from the frame but of the wrong shape, or for no running job. */
   dropped: number;
 }
 
@@ -44,10 +46,15 @@ export const stoppedMessage = (budgetMs: number, isUserCode: boolean): string =>
     ? `Stopped: it ran longer than ${budgetMs / 1000} s (an endless loop?). The sandbox was restarted.`
     : `Stopped: the lab took longer than ${budgetMs / 1000} s. The sandbox was restarted.`;
 
+const CLOSED = 'The sandbox was closed.';
+const RESTARTED = 'The sandbox was restarted while this ran (another job was stopped).';
+
 interface Frame {
   iframe: HTMLIFrameElement;
+  /** Resolves when every worker is ready; rejects when the frame goes first. */
   ready: Promise<void>;
-  onReady(message: Extract<SandboxMessage, { type: 'ready' }>): void;
+  readyLanes: Set<Lane>;
+  onReady(lane: Lane): void;
   onCrash(message: string): void;
 }
 
@@ -64,18 +71,23 @@ interface QueuedJob {
   resolve(end: SandboxEnd<unknown>): void;
 }
 
-const CLOSED = 'The sandbox was closed.';
+/** One worker's jobs: they run one at a time, in order. */
+interface LaneState {
+  queue: QueuedJob[];
+  active: ActiveJob | null;
+  isPumping: boolean;
+}
 
-/** Loads the sandbox worker's script (the build plugin's string), once, only when a sandbox first starts. */
+/** Loads the sandbox workers' script (the build plugin's string), once, only when a sandbox first starts. */
 export const loadSandboxScript = (): Promise<string> =>
   import('virtual:eventscope-rules-sandbox').then((module) => module.default);
 
 /**
- * The page's side of the rules sandbox: an opaque-origin iframe holding a worker that compiles and runs user
- * code. Jobs run one at a time, in order. A watchdog tears the iframe down (killing the worker) when a job runs
- * past its budget, and a dead worker is reported the same way; the next job starts a new sandbox, which first
- * gets the last module that defined a domain back. Only messages from its own iframe's window, of the protocol's
- * shape, are believed.
+ * The page's side of the rules sandbox: an opaque-origin iframe holding two workers (see `LANES`) that compile,
+ * run and type-check user code. Each worker runs its jobs one at a time, in order. A watchdog tears the iframe
+ * down (ending its workers) when a job runs past its budget, and a dead worker is reported the same way; the next
+ * job starts a new sandbox, which first gets the last module that defined a domain back. Only messages from its own
+ * iframe's window, of the protocol's shape, are believed.
  */
 export class RulesSandbox {
   readonly stats: SandboxStats = { starts: 0, lastStartMs: null, dropped: 0 };
@@ -83,10 +95,12 @@ export class RulesSandbox {
   readonly #loadScript: () => Promise<string>;
   #script: Promise<string> | null = null;
   #frame: Frame | null = null;
-  #queue: QueuedJob[] = [];
-  #active: ActiveJob | null = null;
+  #starting: Promise<SandboxEnd<never> | null> | null = null;
+  readonly #lanes: Record<Lane, LaneState> = {
+    main: { queue: [], active: null, isPumping: false },
+    types: { queue: [], active: null, isPumping: false },
+  };
   #nextId = 1;
-  #isPumping = false;
   #isDisposed = false;
   /** The source of the last build that defined a domain: given again to a new sandbox. */
   #module: string | null = null;
@@ -98,12 +112,16 @@ export class RulesSandbox {
     addEventListener('message', this.#onMessage);
   }
 
-  /** Runs a job (after those already asked for). Never rejects: a failure is a `crashed` end. */
+  /** Runs a job (after those already asked for on its worker). Never rejects: a failure is a `crashed` end. */
   run<K extends JobKind>(job: JobRequest<K>): Promise<SandboxEnd<JobResult<K>>> {
     if (this.#isDisposed) return Promise.resolve({ kind: 'crashed', message: CLOSED });
+    const lane = JOB_LANE[job.kind];
     return new Promise((resolve) => {
-      this.#queue.push({ job: job as JobRequest, resolve: resolve as (end: SandboxEnd<unknown>) => void });
-      void this.#pump();
+      this.#lanes[lane].queue.push({
+        job: job as JobRequest,
+        resolve: resolve as (end: SandboxEnd<unknown>) => void,
+      });
+      void this.#pump(lane);
     });
   }
 
@@ -112,34 +130,38 @@ export class RulesSandbox {
     this.#isDisposed = true;
     removeEventListener('message', this.#onMessage);
     this.#teardown();
-    this.#active?.finish({ kind: 'crashed', message: CLOSED });
-    for (const queued of this.#queue.splice(0)) queued.resolve({ kind: 'crashed', message: CLOSED });
-  }
-
-  async #pump(): Promise<void> {
-    if (this.#isPumping) return;
-    this.#isPumping = true;
-    try {
-      while (this.#queue.length > 0 && !this.#isDisposed) {
-        const queued = this.#queue.shift()!;
-        const end = await this.#runNow(queued.job);
-        queued.resolve(this.#isDisposed ? { kind: 'crashed', message: CLOSED } : end);
-      }
-    } finally {
-      this.#isPumping = false;
+    for (const lane of LANES) {
+      const state = this.#lanes[lane];
+      state.active?.finish({ kind: 'crashed', message: CLOSED });
+      for (const queued of state.queue.splice(0)) queued.resolve({ kind: 'crashed', message: CLOSED });
     }
   }
 
-  async #runNow(job: JobRequest): Promise<SandboxEnd<unknown>> {
+  async #pump(lane: Lane): Promise<void> {
+    const state = this.#lanes[lane];
+    if (state.isPumping) return;
+    state.isPumping = true;
+    try {
+      while (state.queue.length > 0 && !this.#isDisposed) {
+        const queued = state.queue.shift()!;
+        const end = await this.#runNow(lane, queued.job);
+        queued.resolve(this.#isDisposed ? { kind: 'crashed', message: CLOSED } : end);
+      }
+    } finally {
+      state.isPumping = false;
+    }
+  }
+
+  async #runNow(lane: Lane, job: JobRequest): Promise<SandboxEnd<unknown>> {
     const started = await this.#ensureFrame();
     if (started) return started;
     if (NEEDS_MODULE[job.kind] && this.#module !== null && !this.#isModuleLoaded) {
       // Why: a new sandbox has no module; the last one that defined a domain keeps running.
-      const reload = await this.#send({ kind: 'build', source: this.#module });
+      const reload = await this.#send(lane, { kind: 'build', source: this.#module });
       if (reload.kind !== 'done') return reload;
       this.#isModuleLoaded = true;
     }
-    const end = await this.#send(job);
+    const end = await this.#send(lane, job);
     if (job.kind === 'build' && end.kind === 'done' && (end.result as JobResult<'build'>).kind === 'domain') {
       this.#module = job.source;
       this.#isModuleLoaded = true;
@@ -147,16 +169,21 @@ export class RulesSandbox {
     return end;
   }
 
-  /** Starts a sandbox when there is none; an end when it could not. */
-  async #ensureFrame(): Promise<SandboxEnd<never> | null> {
-    if (this.#frame) {
-      try {
-        await this.#frame.ready;
-        return null;
-      } catch (error) {
-        return { kind: 'crashed', message: error instanceof Error ? error.message : String(error) };
-      }
-    }
+  /** Starts a sandbox when there is none (once, for both workers); an end when it could not. */
+  #ensureFrame(): Promise<SandboxEnd<never> | null> {
+    if (this.#frame)
+      return this.#frame.ready.then(
+        () => null,
+        (error: unknown) => ({
+          kind: 'crashed',
+          message: error instanceof Error ? error.message : String(error),
+        }),
+      );
+    this.#starting ??= this.#start().finally(() => (this.#starting = null));
+    return this.#starting;
+  }
+
+  async #start(): Promise<SandboxEnd<never> | null> {
     let script: string;
     try {
       this.#script ??= this.#loadScript();
@@ -177,15 +204,24 @@ export class RulesSandbox {
     iframe.hidden = true;
     iframe.dataset.rulesSandbox = '';
     iframe.srcdoc = frameDocument(location.origin);
-    let onReady: Frame['onReady'] = () => {};
-    let onCrash: Frame['onCrash'] = () => {};
+    let resolveReady: () => void = () => {};
+    let rejectReady: (error: Error) => void = () => {};
     const ready = new Promise<void>((resolve, reject) => {
-      onReady = () => resolve();
-      onCrash = (message) => reject(new Error(message));
+      resolveReady = resolve;
+      rejectReady = reject;
     });
     // Why: a frame torn down after it started rejects `ready` with no one waiting.
     ready.catch(() => {});
-    const frame: Frame = { iframe, ready, onReady: (m) => onReady(m), onCrash: (m) => onCrash(m) };
+    const frame: Frame = {
+      iframe,
+      ready,
+      readyLanes: new Set(),
+      onReady: (lane) => {
+        frame.readyLanes.add(lane);
+        if (LANES.every((each) => frame.readyLanes.has(each))) resolveReady();
+      },
+      onCrash: (message) => rejectReady(new Error(message)),
+    };
     this.#frame = frame;
     this.#isModuleLoaded = false;
     this.stats.starts += 1;
@@ -212,37 +248,46 @@ export class RulesSandbox {
     }
   }
 
-  #send(job: JobRequest): Promise<SandboxEnd<unknown>> {
+  #send(lane: Lane, job: JobRequest): Promise<SandboxEnd<unknown>> {
     const frame = this.#frame;
     if (!frame) return Promise.resolve({ kind: 'crashed', message: 'The sandbox is not running.' });
+    const state = this.#lanes[lane];
     const id = this.#nextId++;
     return new Promise((resolve) => {
       const active: ActiveJob = {
         id,
         kind: job.kind,
         isRunningUserCode: false,
-        timer: this.#watch(frame, this.#budgets.labMs, false),
+        timer: this.#watch(frame, lane, this.#budgets.labMs, false),
         finish: (end) => {
           clearTimeout(active.timer);
-          if (this.#active === active) this.#active = null;
+          if (state.active === active) state.active = null;
           resolve(end);
         },
       };
-      this.#active = active;
-      const message: JobMessage = { type: 'job', id, job };
+      state.active = active;
+      const message: JobMessage = { type: 'job', lane, id, job };
       frame.iframe.contentWindow?.postMessage(message, '*');
     });
   }
 
-  #watch(frame: Frame, budgetMs: number, isUserCode: boolean): ReturnType<typeof setTimeout> {
+  #watch(frame: Frame, lane: Lane, budgetMs: number, isUserCode: boolean): ReturnType<typeof setTimeout> {
     return setTimeout(() => {
       if (this.#frame !== frame) return;
+      const stopped = this.#lanes[lane].active;
       this.#teardown(frame);
-      this.#active?.finish({ kind: 'stopped', message: stoppedMessage(budgetMs, isUserCode) });
+      stopped?.finish({ kind: 'stopped', message: stoppedMessage(budgetMs, isUserCode) });
+      this.#endOthers(lane, RESTARTED);
     }, budgetMs);
   }
 
-  /** Removes the frame: the browser ends its worker with it, however busy. */
+  /** Ends the jobs other workers were running when the frame went for `lane`'s sake. */
+  #endOthers(lane: Lane, message: string): void {
+    for (const other of LANES)
+      if (other !== lane) this.#lanes[other].active?.finish({ kind: 'crashed', message });
+  }
+
+  /** Removes the frame: the browser ends its workers with it, however busy. */
   #teardown(frame: Frame | null = this.#frame): void {
     if (!frame) return;
     frame.iframe.remove();
@@ -253,19 +298,21 @@ export class RulesSandbox {
   readonly #onMessage = (event: MessageEvent): void => {
     const frame = this.#frame;
     if (!frame || event.source !== frame.iframe.contentWindow || event.origin !== 'null') return;
-    const message = readSandboxMessage(event.data);
-    if (!message) {
+    const framed = readSandboxMessage(event.data);
+    if (!framed) {
       this.stats.dropped += 1;
       return;
     }
-    if (message.type === 'ready') return frame.onReady(message);
+    const { lane, message } = framed;
+    if (message.type === 'ready') return frame.onReady(lane);
+    const active = this.#lanes[lane].active;
     if (message.type === 'crashed') {
       frame.onCrash(message.message);
       this.#teardown(frame);
-      this.#active?.finish({ kind: 'crashed', message: `The sandbox's worker failed: ${message.message}` });
+      active?.finish({ kind: 'crashed', message: `The sandbox's worker failed: ${message.message}` });
+      this.#endOthers(lane, RESTARTED);
       return;
     }
-    const active = this.#active;
     if (!active || message.id !== active.id) {
       this.stats.dropped += 1;
       return;
@@ -275,7 +322,7 @@ export class RulesSandbox {
         if (!RUNS_USER_CODE[active.kind] || active.isRunningUserCode) return;
         clearTimeout(active.timer);
         active.isRunningUserCode = true;
-        active.timer = this.#watch(frame, this.#budgets.userCodeMs, true);
+        active.timer = this.#watch(frame, lane, this.#budgets.userCodeMs, true);
         return;
       case 'failed':
         active.finish({ kind: 'crashed', message: `The lab failed: ${message.message}` });
@@ -286,6 +333,7 @@ export class RulesSandbox {
           this.stats.dropped += 1;
           this.#teardown(frame);
           active.finish({ kind: 'crashed', message: 'The sandbox answered something that is not a result.' });
+          this.#endOthers(lane, RESTARTED);
           return;
         }
         active.finish({ kind: 'done', result });

@@ -12,17 +12,24 @@ const diagnostic = {
 };
 
 describe('the sandbox protocol', () => {
-  it('reads the messages it defines', () => {
-    expect(readSandboxMessage({ type: 'ready', bootMs: 12 })).toEqual({ type: 'ready', bootMs: 12 });
-    expect(readSandboxMessage({ type: 'running', id: 3 })).toEqual({ type: 'running', id: 3 });
+  it('reads the messages it defines, with the worker they are from', () => {
+    const ready = { lane: 'main', message: { type: 'ready', bootMs: 12 } };
+    expect(readSandboxMessage(ready)).toEqual(ready);
+    const running = { lane: 'types', message: { type: 'running', id: 3 } };
+    expect(readSandboxMessage(running)).toEqual(running);
   });
 
   it.each([
     ['nothing', undefined],
     ['a string', 'done'],
-    ['an unknown type', { type: 'eval', code: 'alert(1)' }],
-    ['a job id that is not a whole number', { type: 'running', id: 1.5 }],
-    ['an oversized crash message', { type: 'crashed', message: 'x'.repeat(PROTOCOL_LIMITS.maxText + 1) }],
+    ['a message without its worker', { type: 'running', id: 1 }],
+    ['a message from an unknown worker', { lane: 'eval', message: { type: 'running', id: 1 } }],
+    ['an unknown type', { lane: 'main', message: { type: 'eval', code: 'alert(1)' } }],
+    ['a job id that is not a whole number', { lane: 'main', message: { type: 'running', id: 1.5 } }],
+    [
+      'an oversized crash message',
+      { lane: 'main', message: { type: 'crashed', message: 'x'.repeat(PROTOCOL_LIMITS.maxText + 1) } },
+    ],
   ])('drops %s', (_, data) => {
     expect(readSandboxMessage(data)).toBeNull();
   });

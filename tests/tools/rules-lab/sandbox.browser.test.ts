@@ -63,6 +63,46 @@ describe('the rules sandbox', () => {
     });
   });
 
+  it('type-checks in a worker of its own: a slow type check does not hold up a build', async () => {
+    const lab = open();
+    await lab.run({ kind: 'build', source: todoSource });
+    const order: string[] = [];
+    const checked = lab.run({ kind: 'typecheck', source: librarySource }).then((end) => {
+      order.push('typecheck');
+      return end;
+    });
+    const built = lab.run({ kind: 'build', source: librarySource }).then((end) => {
+      order.push('build');
+      return end;
+    });
+    expect(await built).toMatchObject({
+      kind: 'done',
+      result: { kind: 'domain', domain: { name: 'library' } },
+    });
+    expect(await checked).toMatchObject({ kind: 'done', result: { diagnostics: [] } });
+    expect(order).toEqual(['build', 'typecheck']);
+  });
+
+  it('ends a type check running when a build is stopped, and checks again in the new sandbox', async () => {
+    const lab = new RulesSandbox({ budgets: { userCodeMs: 1_000 } });
+    sandbox = lab;
+    await lab.run({ kind: 'build', source: todoSource });
+    const checked = lab.run({ kind: 'typecheck', source: librarySource });
+    const looped = await lab.run({ kind: 'build', source: 'while (true) {}\nexport {};\n' });
+    expect(looped).toEqual({
+      kind: 'stopped',
+      message: 'Stopped: it ran longer than 1 s (an endless loop?). The sandbox was restarted.',
+    });
+    expect(await checked).toEqual({
+      kind: 'crashed',
+      message: 'The sandbox was restarted while this ran (another job was stopped).',
+    });
+    expect(await lab.run({ kind: 'typecheck', source: todoSource })).toMatchObject({
+      kind: 'done',
+      result: { diagnostics: [] },
+    });
+  });
+
   it('reports a worker that fails outside the lab’s hands as crashed, and starts a new sandbox for the next job', async () => {
     const lab = open();
     const end = await lab.run({
