@@ -1,5 +1,7 @@
 /** The Rules lab's exercises: a domain's rules to start from, written against the public entry. */
 import type { RulesDocument } from '../model/rulesDocument.ts';
+// Why `.txt`: an exercise imports 'eventscope' as a learner's file does, which the project's own type check cannot
+// resolve; the Rules lab's type checker checks it (tests/tools/rules-lab/sandbox/typecheck.test.ts).
 import todoSource from './todo.rules.txt?raw';
 
 export interface RulesExercise {
