@@ -6,6 +6,7 @@ import { readdirSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Plugin } from 'vite';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.config.ts';
+import { rulesSandboxPlugin } from './src/tools/rules-lab/build/sandboxBundle.ts';
 
 /**
  * Offline (build only): emits the service worker (`src/offline/serviceWorker.ts`) as `sw.js` and, once the
@@ -50,7 +51,7 @@ const chromium = () => ({
 });
 
 export default defineConfig({
-  plugins: [svelte(), offlineShell()],
+  plugins: [svelte(), offlineShell(), rulesSandboxPlugin()],
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 1500 },
   test: {

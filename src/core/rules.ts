@@ -77,7 +77,7 @@ export const fieldProblem = (data: unknown, issue: z.core.$ZodIssue): string =>
  */
 export function messageProblems(
   message: unknown,
-  schemas: Readonly<Record<string, z.ZodType>>,
+  schemas: Readonly<Record<string, z.core.$ZodType>>,
   kind: string,
 ): FieldProblem[] {
   if (!isRecord(message)) return [{ path: [], problem: `must be an object {type, data}` }];
@@ -92,7 +92,7 @@ export function messageProblems(
     ];
   }
   if (!isRecord(data)) return [{ path: ['data'], problem: 'must be an object' }];
-  const parsed = schemas[type].safeParse(data);
+  const parsed = z.safeParse(schemas[type], data);
   if (parsed.success) return [];
   return parsed.error.issues.map((issue) => ({
     path: ['data', ...issue.path.map((key) => (typeof key === 'number' ? key : String(key)))],
@@ -102,8 +102,8 @@ export function messageProblems(
 
 /** Pure: a rule as a `problem` function: null when the value fits, else the rule's first message. */
 export const problemOf =
-  (rule: z.ZodType) =>
+  (rule: z.core.$ZodType) =>
   (value: unknown): string | null => {
-    const parsed = rule.safeParse(value);
+    const parsed = z.safeParse(rule, value);
     return parsed.success ? null : fieldProblem(value, parsed.error.issues[0]);
   };

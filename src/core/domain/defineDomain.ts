@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type {
   BoundedContext,
   Command,
@@ -65,8 +65,8 @@ export interface DomainDefinition<Q extends QueryCatalog = QueryCatalog> {
   summary: string;
   defaultNow?: string;
   /** Each command type's data schema, or the schema with a description. */
-  commands: Record<string, z.ZodType | MessageDefinition>;
-  events: Record<string, z.ZodType | MessageDefinition>;
+  commands: Record<string, z.core.$ZodType | MessageDefinition>;
+  events: Record<string, z.core.$ZodType | MessageDefinition>;
   /**
    * How commands are decided: deciders (one per aggregate) … Why `unknown`: a decider typed with its own state,
    * commands and events fits (its methods' parameters are checked bivariantly; its states and events are returned).
@@ -109,8 +109,8 @@ export class DomainDefinitionError extends Error {
 const NAME = /^[a-z][a-z0-9-]{0,31}$/;
 const DEFAULT_NOW = '2026-03-02T08:00';
 
-const isSchema = (value: unknown): value is z.ZodType =>
-  typeof value === 'object' && value !== null && typeof (value as z.ZodType).safeParse === 'function';
+const isSchema = (value: unknown): value is z.core.$ZodType =>
+  typeof value === 'object' && value !== null && typeof (value as { _zod?: unknown })._zod === 'object';
 const isFunction = (value: unknown): value is (...args: never[]) => unknown => typeof value === 'function';
 
 function messagesOf(
@@ -216,7 +216,7 @@ export function validatorOf(
     const [first] = messageProblems(input, schemas, 'command');
     if (!first) {
       const { type, data } = input as Command;
-      const parsed = schemas[type].safeParse(data);
+      const parsed = z.safeParse(schemas[type], data);
       return { kind: 'valid', command: { type, data: parsed.data } };
     }
     const type =
