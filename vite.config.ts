@@ -2,10 +2,11 @@ import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { playwright } from '@vitest/browser-playwright';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
-import { readdirSync } from 'node:fs';
-import { basename } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import type { Plugin } from 'vite';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.config.ts';
+import { BUILD_ID_PLACEHOLDER, buildIdOf } from './src/offline/build.ts';
 import { rulesSandboxPlugin } from './src/tools/rules-lab/build/sandboxBundle.ts';
 
 /**
@@ -31,10 +32,19 @@ function offlineShell(): Plugin {
       const files = [...Object.keys(bundle), ...publicFiles].filter(
         (file) => file !== 'sw.js' && !file.endsWith('.map'),
       );
+      const html = bundle['index.html'];
+      const unhashed = [
+        html?.type === 'asset' ? String(html.source) : '',
+        ...publicFiles.sort().map((file) => readFileSync(join('public', file), 'utf8')),
+      ];
+      const buildId = buildIdOf(files, unhashed);
+      const worker = bundle['sw.js'];
+      // Why in the worker's own bytes: the browser installs a new worker only when sw.js changes.
+      if (worker?.type === 'chunk') worker.code = worker.code.replaceAll(BUILD_ID_PLACEHOLDER, buildId);
       this.emitFile({
         type: 'asset',
         fileName: 'precache.json',
-        source: JSON.stringify({ files: ['./', ...files.sort()] }, null, 1),
+        source: JSON.stringify({ build: buildId, files: ['./', ...files.sort()] }, null, 1),
       });
     },
   };

@@ -14,16 +14,21 @@ interface FetchEvent extends LifecycleEvent {
 interface WorkerScope {
   addEventListener(type: 'install' | 'activate', listener: (event: LifecycleEvent) => void): void;
   addEventListener(type: 'fetch', listener: (event: FetchEvent) => void): void;
+  addEventListener(type: 'message', listener: (event: Event) => void): void;
   skipWaiting(): Promise<void>;
   readonly clients: { claim(): Promise<void> };
   readonly registration: { readonly scope: string };
 }
 
 const scope = globalThis as unknown as WorkerScope;
-const CACHE = 'eventscope-app';
+/** Replaced by the build with its id (vite.config.ts): each build is a new worker with a cache of its own. */
+const BUILD = '__EVENTSCOPE_BUILD_ID__';
+const CACHE_PREFIX = 'eventscope-app';
+const CACHE = `${CACHE_PREFIX}-${BUILD}`;
 const SHELL = 'index.html';
 
 interface Precache {
+  build: string;
   files: string[];
 }
 
@@ -32,29 +37,42 @@ const absolute = (path: string) => new URL(path, scope.registration.scope).href;
 async function precache(): Promise<void> {
   const response = await fetch(absolute('precache.json'), { cache: 'no-store' });
   if (!response.ok) throw new Error(`precache.json: HTTP ${response.status}`);
-  const { files } = (await response.json()) as Precache;
+  const { build, files } = (await response.json()) as Precache;
+  // A worker installs only the build it belongs to (a newer precache.json means a newer worker is coming).
+  if (build !== BUILD) throw new Error(`precache.json is of build ${build}, this worker of build ${BUILD}`);
   const cache = await caches.open(CACHE);
-  await cache.addAll(files.map(absolute));
-  // Why after adding: files of an older build are dropped only once this build's are all in.
-  const keep = new Set(files.map(absolute));
-  for (const request of await cache.keys()) if (!keep.has(request.url)) await cache.delete(request);
+  await cache.addAll(files.map((file) => new Request(absolute(file), { cache: 'reload' })));
 }
 
-scope.addEventListener('install', (event) => event.waitUntil(precache().then(() => scope.skipWaiting())));
-scope.addEventListener('activate', (event) => event.waitUntil(scope.clients.claim()));
+/** Why after activation: an older build's cache is dropped only once this build's is complete and in charge. */
+async function dropOlderBuilds(): Promise<void> {
+  for (const name of await caches.keys())
+    if (name.startsWith(CACHE_PREFIX) && name !== CACHE) await caches.delete(name);
+}
+
+scope.addEventListener('install', (event) => event.waitUntil(precache()));
+scope.addEventListener('activate', (event) =>
+  event.waitUntil(dropOlderBuilds().then(() => scope.clients.claim())),
+);
+scope.addEventListener('message', (event) => {
+  if ((event as MessageEvent).data === 'skip-waiting') void scope.skipWaiting();
+});
 
 scope.addEventListener('fetch', (event) => {
   const { request } = event;
   if (request.method !== 'GET' || !request.url.startsWith(scope.registration.scope)) return;
   if (request.mode === 'navigate') {
     event.respondWith(
-      fetch(request).catch(async () => (await caches.match(absolute(SHELL))) ?? Response.error()),
+      fetch(request).catch(
+        async () => (await (await caches.open(CACHE)).match(absolute(SHELL))) ?? Response.error(),
+      ),
     );
     return;
   }
   event.respondWith(
     caches
-      .match(request, { ignoreSearch: true, ignoreVary: true })
+      .open(CACHE)
+      .then((cache) => cache.match(request, { ignoreSearch: true, ignoreVary: true }))
       .then((cached) => cached ?? fetch(request)),
   );
 });
