@@ -34,6 +34,7 @@ export type {
   DomainDefinition,
   DomainModule,
   DomainSettings,
+  HistoryProblem,
   IdKind,
   MessageDefinition,
   SagaInstanceView,
@@ -99,6 +100,28 @@ export type {
 // Testing: Given/When/Then over any bounded context
 export { givenWhenThen, recordEvents } from './core/testing/givenWhenThen.ts';
 export type { GivenEvent, SpecOptions, SpecResult } from './core/testing/givenWhenThen.ts';
+
+// Scenarios of any domain: the file format, the engine and the runner (what exported tests import)
+export { givenHistory, runQuery, scenarioDomain, scenarioSpec } from './tools/scenarios/engine.ts';
+export type { GivenHistory } from './tools/scenarios/engine.ts';
+export {
+  rowsAfterSagas,
+  runScenario,
+  runScenarioOnSandbox,
+  scenarioTestSource,
+  thenRowsAfterSagas,
+} from './tools/scenarios/run.ts';
+export type { PlayableScenario, ScenarioCheck, ScenarioRun } from './tools/scenarios/run.ts';
+export {
+  parseScenarioFile,
+  parseScenarioText,
+  SCENARIO_FORMAT_VERSION,
+  SCENARIO_LIMITS,
+  toScenarioFile,
+} from './tools/scenarios/model/scenarioFormat.ts';
+export type { ParsedScenarios, ScenarioFile } from './tools/scenarios/model/scenarioFormat.ts';
+export { playWalkthrough, startWalkthrough } from './tools/walkthroughs/play.ts';
+export type { PlayedStep, WalkthroughPlayer, WalkthroughRun } from './tools/walkthroughs/play.ts';
 
 // The libraries a domain is written with, so a domain uses the same instances as the tools
 export { z } from 'zod';

@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import { scheduling } from '../../../../src/domains/index.ts';
 import {
-  builtInScenarios,
   parseScenarioFile,
   parseScenarioText,
   toScenarioFile,
-} from '../../../../src/tools/scenarios/model/scenarioFile.ts';
+} from '../../../../src/tools/scenarios/model/scenarioFormat.ts';
+
+const builtInScenarios = scheduling.scenarios;
 
 // Why loose: the tests break the file in ways its type forbids.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Broken = Record<string, any>;
-const file = () => structuredClone(toScenarioFile(builtInScenarios)) as unknown as Broken;
+const file = () => structuredClone(toScenarioFile(scheduling, builtInScenarios)) as unknown as Broken;
 const bookAFreeSlot = builtInScenarios.findIndex((s) => s.id === 'book-a-free-slot');
 const overbooking = builtInScenarios.findIndex((s) => s.id === 'overbooking-accepted-first');
 
@@ -50,7 +52,7 @@ describe('a scenario file whose events or commands do not fit their type', () =>
     broken.scenarios[bookAFreeSlot].then.events[0].type = 'SlotTaken';
     expect(problemOf(broken)).toMatch(
       new RegExp(
-        `^scenarios\\.${bookAFreeSlot}\\.then\\.events\\.0\\.type: must be one of DoctorRegistered, `,
+        `^scenarios\\.${bookAFreeSlot}\\.then\\.events\\.0\\.type: must be an event type: one of DoctorRegistered, `,
       ),
     );
   });
@@ -114,8 +116,8 @@ describe('a scenario file whose events or commands do not fit their type', () =>
 
 describe('a scenario file whose events fit their types', () => {
   it('reads back every built-in scenario exactly as written', () => {
-    const text = JSON.stringify(toScenarioFile(builtInScenarios), null, 2);
-    expect(parseScenarioText(text)).toEqual({ kind: 'ok', scenarios: builtInScenarios });
+    const text = JSON.stringify(toScenarioFile(scheduling, builtInScenarios), null, 2);
+    expect(parseScenarioText(text)).toEqual({ kind: 'ok', domain: scheduling, scenarios: builtInScenarios });
   });
 
   it('keeps an event’s data as written: the check reads it and changes nothing', () => {

@@ -1,45 +1,48 @@
 import { describe, expect, it } from 'vitest';
-import {
-  builtInScenarios,
-  parseScenarioFile,
-  scenarioSpec,
-  toScenarioFile,
-} from '../../../../src/tools/scenarios/model/scenarioFile.ts';
+import { scheduling } from '../../../../src/domains/index.ts';
 import { slotBooked } from '../../../../src/domains/scheduling/builders.ts';
+import { scenarioDomain, scenarioSpec } from '../../../../src/tools/scenarios/engine.ts';
+import { parseScenarioFile } from '../../../../src/tools/scenarios/model/scenarioFormat.ts';
 
-const [scenario] = builtInScenarios;
-const fileWith = (monthlyLimit: unknown) => ({
-  ...toScenarioFile([scenario]),
-  scenarios: [{ ...scenario, monthlyLimit }],
+const [scenario] = scheduling.scenarios;
+/** A file as Eventscope wrote it before domains: format version 1, no domain, a monthly limit per scenario. */
+const version1 = (monthlyLimit?: unknown) => ({
+  format: 'eventscope.scenario',
+  formatVersion: 1,
+  scenarios: [{ ...scenario, ...(monthlyLimit === undefined ? {} : { monthlyLimit }) }],
 });
 
-describe('the monthly limit of a scenario file', () => {
-  it('is optional: a version 1 file without it reads as before', () => {
-    expect(scenario.monthlyLimit).toBeUndefined();
-    expect(parseScenarioFile(toScenarioFile([scenario]))).toEqual({ kind: 'ok', scenarios: [scenario] });
+describe('a version 1 scenario file', () => {
+  it('still reads, as the doctor practice’s', () => {
+    expect(scenario.settings).toBeUndefined();
+    expect(parseScenarioFile(version1())).toEqual({ kind: 'ok', domain: scheduling, scenarios: [scenario] });
   });
 
-  it('reads back a whole number of bookings', () => {
-    expect(parseScenarioFile(fileWith(3))).toEqual({
+  it('reads its monthly limit as the monthlyLimit setting', () => {
+    expect(parseScenarioFile(version1(3))).toEqual({
       kind: 'ok',
-      scenarios: [{ ...scenario, monthlyLimit: 3 }],
+      domain: scheduling,
+      scenarios: [{ ...scenario, settings: { monthlyLimit: 3 } }],
     });
   });
 
   it.each([0, -1, 2.5, '3', null, Number.POSITIVE_INFINITY])('refuses %s and names the field', (limit) => {
-    expect(parseScenarioFile(fileWith(limit))).toEqual({
+    expect(parseScenarioFile(version1(limit))).toEqual({
       kind: 'invalid',
       path: 'scenarios.0.monthlyLimit',
-      message: 'scenarios.0.monthlyLimit: must be a whole number of bookings, 1 or more',
+      message: 'scenarios.0.monthlyLimit: must be a whole number, 1 or more',
     });
   });
 
-  it('is given to the sagas of the scenario’s engine', () => {
+  it('gives its monthly limit to the sagas of the scenario’s engine', () => {
+    const parsed = parseScenarioFile(version1(1));
+    if (parsed.kind !== 'ok') throw new Error(parsed.message);
     const booked = [1, 2].map((n) => slotBooked({ startTime: `09:${n}0`, date: '2026-03-02' }));
-    const { given } = scenarioSpec('2026-03-02T08:00', { monthlyLimit: 1 });
+    const limited = scenarioDomain(scheduling, parsed.scenarios[0]);
+    const { given } = scenarioSpec(limited, '2026-03-02T08:00');
     const reactions = given(booked.slice(0, 1)).whenEvent(booked[1], { saga: 'overbooking' }).reactions;
     expect(reactions.map((command) => command.type)).toEqual(['CancelSlotBooking']);
-    const unlimited = scenarioSpec('2026-03-02T08:00').given(booked.slice(0, 1));
+    const unlimited = scenarioSpec(scheduling, '2026-03-02T08:00').given(booked.slice(0, 1));
     expect(unlimited.whenEvent(booked[1], { saga: 'overbooking' }).reactions).toEqual([]);
   });
 });
