@@ -1,24 +1,25 @@
 import type { Meta, StoryObj } from '@storybook/svelte-vite';
 import { expect } from 'storybook/test';
 import { never } from '../src/runtime/schedulers/latentDeliveries.ts';
-import TeachingScenarios from '../src/ui/tools/walkthroughs/TeachingScenarios.svelte';
-import { TeachingPlayerState } from '../src/ui/tools/walkthroughs/teachingPlayer.svelte.ts';
+import Walkthroughs from '../src/ui/tools/walkthroughs/Walkthroughs.svelte';
+import { WalkthroughPlayerState } from '../src/ui/tools/walkthroughs/walkthroughPlayer.svelte.ts';
+import { tally } from '../tests/fixtures/tallyDomain.ts';
 
 const meta = {
-  title: 'Scenarios/TeachingScenarios',
-  component: TeachingScenarios,
+  title: 'Scenarios/Walkthroughs',
+  component: Walkthroughs,
   parameters: { layout: 'padded' },
   render: (_args, { loaded }) => ({
-    Component: TeachingScenarios,
-    props: { player: (loaded.player as TeachingPlayerState | undefined) ?? new TeachingPlayerState() },
+    Component: Walkthroughs,
+    props: { player: (loaded.player as WalkthroughPlayerState | undefined) ?? new WalkthroughPlayerState() },
   }),
-} satisfies Meta<typeof TeachingScenarios>;
+} satisfies Meta<typeof Walkthroughs>;
 export default meta;
-type Story = StoryObj<typeof TeachingScenarios>;
+type Story = StoryObj<typeof Walkthroughs>;
 
 export const NothingChosen: Story = {
   play: async ({ canvas }) => {
-    await expect(canvas.getByText(/Choose one under “Step by step” in the library/)).toBeInTheDocument();
+    await expect(canvas.getByText(/Choose one under “Walkthroughs” in the library/)).toBeInTheDocument();
   },
 };
 
@@ -26,14 +27,14 @@ export const NothingChosen: Story = {
 export const PlayedThrough: Story = {
   loaders: [
     async () => {
-      const player = new TeachingPlayerState();
+      const player = new WalkthroughPlayerState();
       await player.play('race-for-one-slot');
       return { player };
     },
   ],
   play: async ({ canvas }) => {
-    await expect(canvas.getByTestId('teaching-run')).toHaveTextContent('rejected with SlotAlreadyBooked');
-    await expect(canvas.getByTestId('teaching-outcome')).toHaveTextContent('No invariant broken');
+    await expect(canvas.getByTestId('walkthrough-run')).toHaveTextContent('rejected with SlotAlreadyBooked');
+    await expect(canvas.getByTestId('walkthrough-outcome')).toHaveTextContent('No invariant broken');
   },
 };
 
@@ -44,7 +45,7 @@ export const PlayedThrough: Story = {
 export const ReadSideLagging: Story = {
   loaders: [
     async () => {
-      const player = new TeachingPlayerState({ wait: never });
+      const player = new WalkthroughPlayerState({ wait: never });
       player.open('lagging-projection');
       while (!player.played.some((step) => step.outcomes[0]?.startsWith('Tom Baker'))) await player.next();
       await player.whenQuiet();
@@ -52,8 +53,29 @@ export const ReadSideLagging: Story = {
     },
   ],
   play: async ({ canvas }) => {
-    await expect(canvas.getByTestId('teaching-lag')).toHaveTextContent('Lagging');
-    await expect(canvas.getByTestId('teaching-read-side')).toHaveTextContent('free: 09:00');
+    await expect(canvas.getByTestId('walkthrough-lag')).toHaveTextContent('Lagging');
+    // The day's read model still shows 09:00 as available: a stale read.
+    await expect(canvas.getByTestId('walkthrough-read-side')).toHaveTextContent(
+      /availableSlots\(2026-03-02\): 1 row[^]*09:00/,
+    );
+    await expect(canvas.getByTestId('walkthrough-read-side')).toHaveTextContent(
+      /startTime: 09:00, status: available/,
+    );
     await expect(canvas.getByRole('button', { name: /^Next step/ })).toBeEnabled();
+  },
+};
+
+/** Another domain's walkthrough: its captions after each step, its own query on the read side. */
+export const AnotherDomain: Story = {
+  loaders: [
+    async () => {
+      const player = new WalkthroughPlayerState({ domain: tally, wait: never });
+      await player.play('two-counts');
+      return { player };
+    },
+  ],
+  play: async ({ canvas }) => {
+    await expect(canvas.getByTestId('walkthrough-run')).toHaveTextContent('Ann counts 2');
+    await expect(canvas.getByTestId('walkthrough-read-side')).toHaveTextContent('total(a): 5');
   },
 };
