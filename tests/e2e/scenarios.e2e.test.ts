@@ -148,7 +148,7 @@ describe('the scenarios tab', () => {
     await page.getByRole('button', { name: 'Run the what-if' }).click();
     await expect
       .poll(() => page.getByTestId('live-what-if-differences').innerText())
-      .toContain(`Day ${slot?.[1]}: not booked in the branch: ${slot?.[2]}`);
+      .toContain(`doctorDay(${slot?.[1]}): slots[${slot?.[1]}_${slot?.[2]}].status: booked → available`);
     expect(await page.getByTestId('live-what-if-original').innerText()).toContain('No invariant broken');
     expect(Number(await page.getByLabel('Log position to fork at').inputValue())).toBe(before);
   });
@@ -178,9 +178,15 @@ describe('the scenarios tab', () => {
     ]);
     const path = await download.path();
     const text = readFileSync(path, 'utf8');
-    expect(JSON.parse(text)).toMatchObject({ format: 'eventscope.scenario', formatVersion: 1 });
+    expect(JSON.parse(text)).toMatchObject({
+      format: 'eventscope.scenario',
+      formatVersion: 2,
+      domain: 'scheduling',
+    });
 
     const other = await open('#/scenarios');
+    const pageErrors: string[] = [];
+    other.on('pageerror', (error) => pageErrors.push(error.message));
     const broken = text.replace('"BookDoubleSlot"', '"BookTripleSlot"');
     await other.getByLabel('Import file').setInputFiles({
       name: 'broken.json',
@@ -200,6 +206,15 @@ describe('the scenarios tab', () => {
       .waitFor();
     await other.getByRole('button', { name: 'Run scenario' }).click();
     expect(await other.getByTestId('scenario-status').innerText()).toBe('Passed');
+    // The same file chosen again: the input was cleared, so it imports again, and nothing is saved twice.
+    await other.getByLabel('Import file').setInputFiles(path);
+    await expect
+      .poll(() => other.getByTestId('scenario-notice').innerText())
+      .toContain('Already in your library as they are: double-slot-all-or-nothing.');
+    expect(
+      await other.getByRole('list', { name: 'My scenarios' }).getByRole('listitem').count(),
+    ).toBe(1);
+    expect(pageErrors).toEqual([]);
   });
 
   it('has no serious or critical accessibility violation, with a failing run shown', async () => {
