@@ -80,7 +80,7 @@ const idSchema = z
 /** A rule's code, e.g. `SlotAlreadyBooked`. */
 const codeSchema = z
   .string({ error: 'must be a text' })
-  .regex(/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/, 'must be a rule’s code, e.g. SlotAlreadyBooked');
+  .regex(/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/, 'must be a rule’s code: letters and digits, e.g. AlreadyDone');
 
 const message = z.object({
   type: z.string({ error: 'must be a text' }).min(1, 'must not be empty').max(SCENARIO_LIMITS.typeLength),
