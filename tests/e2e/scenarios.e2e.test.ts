@@ -211,9 +211,7 @@ describe('the scenarios tab', () => {
     await expect
       .poll(() => other.getByTestId('scenario-notice').innerText())
       .toContain('Already in your library as they are: double-slot-all-or-nothing.');
-    expect(
-      await other.getByRole('list', { name: 'My scenarios' }).getByRole('listitem').count(),
-    ).toBe(1);
+    expect(await other.getByRole('list', { name: 'My scenarios' }).getByRole('listitem').count()).toBe(1);
     expect(pageErrors).toEqual([]);
   });
 

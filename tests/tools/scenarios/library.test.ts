@@ -73,13 +73,11 @@ describe('a library saved before domains', () => {
     const old = new Dexie(name);
     old.version(1).stores({ scenarios: 'id' });
     const [first] = builtInScenarios;
-    await old
-      .table('scenarios')
-      .put({
-        id: 'old-one',
-        savedAt: '2026-01-10T09:00',
-        scenario: { ...first, id: 'old-one', monthlyLimit: 2 },
-      });
+    await old.table('scenarios').put({
+      id: 'old-one',
+      savedAt: '2026-01-10T09:00',
+      scenario: { ...first, id: 'old-one', monthlyLimit: 2 },
+    });
     old.close();
     library = openScenarioLibrary(name);
     expect(await library.list(scheduling)).toEqual({

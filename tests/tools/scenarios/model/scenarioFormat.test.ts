@@ -131,16 +131,24 @@ describe('the scenario file', () => {
   });
 
   describe('when a list is longer than a scenario can hold', () => {
-    const repeated = <T>(item: T, count: number) => Array.from({ length: count }, () => structuredClone(item));
+    const repeated = <T>(item: T, count: number) =>
+      Array.from({ length: count }, () => structuredClone(item));
 
     it.each([
-      ['given', SCENARIO_LIMITS.givenSteps, (s: Broken) => (s.given = repeated(s.given[0], SCENARIO_LIMITS.givenSteps + 1))],
+      [
+        'given',
+        SCENARIO_LIMITS.givenSteps,
+        (s: Broken) => (s.given = repeated(s.given[0], SCENARIO_LIMITS.givenSteps + 1)),
+      ],
       ['tags', SCENARIO_LIMITS.tags, (s: Broken) => (s.tags = repeated('tag', SCENARIO_LIMITS.tags + 1))],
       [
         'thenRows',
         SCENARIO_LIMITS.thenRows,
         (s: Broken) =>
-          (s.thenRows = repeated({ query: 'mailbox', args: ['tom-baker'], expected: [] }, SCENARIO_LIMITS.thenRows + 1)),
+          (s.thenRows = repeated(
+            { query: 'mailbox', args: ['tom-baker'], expected: [] },
+            SCENARIO_LIMITS.thenRows + 1,
+          )),
       ],
       [
         'then.events',

@@ -20,7 +20,11 @@ describe('a scenario link', () => {
     for (const each of builtInScenarios) {
       const url = scenarioLinkUrl(scheduling, each, 'http://localhost:4173/#/board');
       expect(url).toMatch(/^http:\/\/localhost:4173\/#scenario=/);
-      expect(decodeScenarioLink(new URL(url).hash)).toEqual({ kind: 'ok', domain: scheduling, scenario: each });
+      expect(decodeScenarioLink(new URL(url).hash)).toEqual({
+        kind: 'ok',
+        domain: scheduling,
+        scenario: each,
+      });
     }
   });
 
@@ -33,7 +37,11 @@ describe('a scenario link', () => {
   it('names its domain, and opens in it', () => {
     const [tallyScenario] = tally.scenarios;
     const hash = new URL(scenarioLinkUrl(tally, tallyScenario, 'http://x/')).hash;
-    expect(decodeScenarioLink(hash, withTally)).toEqual({ kind: 'ok', domain: tally, scenario: tallyScenario });
+    expect(decodeScenarioLink(hash, withTally)).toEqual({
+      kind: 'ok',
+      domain: tally,
+      scenario: tallyScenario,
+    });
     expect(decodeScenarioLink(hash)).toEqual({
       kind: 'invalid',
       message:
