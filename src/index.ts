@@ -3,6 +3,10 @@
  * Everything here is stable; anything imported from deeper paths is internal and may move.
  */
 
+// The libraries a domain is written with, so a domain uses the same instances as the tools
+export { z } from 'zod';
+export { default as fc } from 'fast-check';
+
 // Running a domain headless
 export { SubscriberStoppedError, sequentialIds, createLiveScheduler } from './runtime/index.ts';
 export type {
@@ -26,6 +30,7 @@ export type {
   DomainDefinition,
   DomainModule,
   DomainSettings,
+  HistoryProblem,
   IdKind,
   MessageDefinition,
   SagaInstanceView,
@@ -93,9 +98,25 @@ export type {
 export { givenWhenThen, recordEvents } from './core/testing/givenWhenThen.ts';
 export type { GivenEvent, SpecOptions, SpecResult } from './core/testing/givenWhenThen.ts';
 
-// The libraries a domain is written with, so a domain uses the same instances as the tools
-export { z } from 'zod';
-export { default as fc } from 'fast-check';
+// Scenarios of any domain: the file format, the engine and the runner (what exported tests import)
+export { givenHistory, runQuery, scenarioDomain, scenarioSpec } from './tools/scenarios/engine.ts';
+export type { GivenHistory } from './tools/scenarios/engine.ts';
+export {
+  rowsAfterSagas,
+  runScenario,
+  runScenarioOnSandbox,
+  scenarioTestSource,
+  thenRowsAfterSagas,
+} from './tools/scenarios/run.ts';
+export type { PlayableScenario, ScenarioCheck, ScenarioRun } from './tools/scenarios/run.ts';
+export {
+  SCENARIO_FORMAT_VERSION,
+  SCENARIO_LIMITS,
+  toScenarioFile,
+} from './tools/scenarios/model/scenarioFormat.ts';
+export type { ParsedScenarios, ScenarioFile } from './tools/scenarios/model/scenarioFormat.ts';
+export { playWalkthrough, startWalkthrough } from './tools/walkthroughs/play.ts';
+export type { PlayedStep, WalkthroughPlayer, WalkthroughRun } from './tools/walkthroughs/play.ts';
 
 // The built-in domains and createSandbox. Why last: the todo domain is written against this entry, and the
 // registry imports it; everything above must be ready before that module runs.
@@ -104,6 +125,8 @@ export {
   createSandbox,
   library,
   domainNamed,
+  parseScenarioFile,
+  parseScenarioText,
   resolveDomain,
   scheduling,
   todo,

@@ -1,7 +1,11 @@
 import type { Meta, StoryObj } from '@storybook/svelte-vite';
 import { expect, within } from 'storybook/test';
-import { createDomainRuntime as createSandbox } from '../src/domains/index.ts';
+import { createDomainRuntime as createSandbox, scheduling } from '../src/domains/index.ts';
+import { tally } from '../tests/fixtures/tallyDomain.ts';
+import { createRuntime } from '../src/runtime/index.ts';
+import type { DomainModule } from '../src/core/domain/domainModule.ts';
 import type { RecordedEvent } from '../src/core/event.ts';
+import type { CommandRecord } from '../src/store/eventStore.ts';
 import {
   bookSlot,
   people,
@@ -15,7 +19,7 @@ import { LiveWhatIfState } from '../src/ui/tools/what-if/liveWhatIf.svelte.ts';
 const NOW = '2026-03-02T08:00';
 
 /** A small live log, recorded by a real sandbox: Tom at 09:00, Maria at 09:10. */
-async function liveLog(): Promise<RecordedEvent[]> {
+async function liveLog(): Promise<{ events: RecordedEvent[]; commands: CommandRecord[] }> {
   const sandbox = createSandbox({ now: NOW });
   for (const command of [
     registerDoctor(people.anaSilva),
@@ -27,9 +31,9 @@ async function liveLog(): Promise<RecordedEvent[]> {
   ])
     await sandbox.dispatch(command);
   await sandbox.settle();
-  const events = await sandbox.events();
+  const recorded = { events: await sandbox.events(), commands: await sandbox.commands() };
   sandbox.close();
-  return events;
+  return recorded;
 }
 
 /** The row of Tom's booking of 09:00 in the listed log. */
@@ -42,19 +46,24 @@ const meta = {
   title: 'Scenarios/LiveWhatIf',
   component: LiveWhatIf,
   parameters: { layout: 'padded' },
-  loaders: [async () => ({ events: await liveLog() })],
+  loaders: [liveLog],
   render: (_args, { loaded }) => ({
     Component: LiveWhatIf,
-    props: { events: loaded.events as RecordedEvent[], now: NOW, state: new LiveWhatIfState() },
+    props: {
+      events: loaded.events as RecordedEvent[],
+      commands: loaded.commands as CommandRecord[],
+      now: NOW,
+      state: new LiveWhatIfState({ domain: (loaded.domain as DomainModule | undefined) ?? scheduling }),
+    },
   }),
 } satisfies Meta<typeof LiveWhatIf>;
 export default meta;
 type Story = StoryObj<typeof LiveWhatIf>;
 
 export const Empty: Story = {
-  loaders: [async () => ({ events: [] })],
+  loaders: [async () => ({ events: [], commands: [] })],
   play: async ({ canvas }) => {
-    await expect(canvas.getByText(/The practice's log is empty/)).toBeInTheDocument();
+    await expect(canvas.getByText(/The log is empty/)).toBeInTheDocument();
   },
 };
 
@@ -66,8 +75,12 @@ export const SkippedBooking: Story = {
     await userEvent.click(canvas.getByRole('button', { name: 'Run the what-if' }));
     await expect(
       await canvas.findByTestId('live-what-if-differences', {}, { timeout: 5000 }),
-    ).toHaveTextContent('not booked in the branch: 09:00 tom-baker');
-    await expect(canvas.getByTestId('live-what-if-branch')).toHaveTextContent('booked: 09:10 maria-lopez');
+    ).toHaveTextContent(
+      'doctorDay(ana-silva_2026-03-02): slots[ana-silva_2026-03-02_09:00].status: booked → available',
+    );
+    await expect(canvas.getByTestId('live-what-if-branch')).toHaveTextContent(
+      /patientSlots\(maria-lopez\): 1 row[^]*startTime: 09:10/,
+    );
   },
 };
 
@@ -102,7 +115,7 @@ export const SeveralEdits: Story = {
     ).toHaveLength(3);
     await userEvent.click(canvas.getByRole('button', { name: 'Run the what-if' }));
     await expect(await canvas.findByTestId('live-what-if-branch', {}, { timeout: 5000 })).toHaveTextContent(
-      'booked: 09:00 maria-lopez',
+      /patientSlots\(maria-lopez\): 1 row[^]*slotId: ana-silva_2026-03-02_09:00/,
     );
     await expect(canvas.getByTestId('live-what-if-branch')).toHaveTextContent(
       'Inserted BookSlot: accepted (SlotBooked)',
@@ -145,6 +158,31 @@ export const ChangedThroughTheForm: Story = {
     await userEvent.click(canvas.getByRole('button', { name: 'Run the what-if' }));
     await expect(
       await canvas.findByTestId('live-what-if-differences', {}, { timeout: 5000 }),
-    ).toHaveTextContent('booked only in the branch: 09:20 tom-baker');
+    ).toHaveTextContent('slots[ana-silva_2026-03-02_09:20].status: available → booked');
+  },
+};
+
+/** Another domain's log: its own events listed, its query's answers compared. */
+export const AnotherDomain: Story = {
+  loaders: [
+    async () => {
+      const sandbox = createRuntime(tally);
+      for (const by of [2, 3]) await sandbox.dispatch({ type: 'Count', data: { counterId: 'a', by } });
+      await sandbox.settle();
+      const recorded = { events: await sandbox.events(), commands: await sandbox.commands(), domain: tally };
+      sandbox.close();
+      return recorded;
+    },
+  ],
+  play: async ({ canvas, userEvent }) => {
+    const counted = within(canvas.getByRole('list', { name: 'Events of the branch' }))
+      .getAllByRole('listitem')
+      .filter((item) => /Counted/.test(item.textContent ?? ''));
+    await userEvent.click(within(counted[1]).getByRole('checkbox'));
+    await userEvent.click(canvas.getByRole('button', { name: 'Run the what-if' }));
+    await expect(
+      await canvas.findByTestId('live-what-if-differences', {}, { timeout: 5000 }),
+    ).toHaveTextContent('total(a): 5 → 2');
+    await expect(canvas.getByTestId('live-what-if-original')).toHaveTextContent('Saga reactions: 2');
   },
 };

@@ -1,11 +1,13 @@
 import type { Meta, StoryObj } from '@storybook/svelte-vite';
+import { domainNamed } from '../src/domains/index.ts';
 import { expect, waitFor, within } from 'storybook/test';
 import type { ScenarioLibrary, UnreadableScenario } from '../src/tools/scenarios/library.ts';
-import { builtInScenarios } from '../src/tools/scenarios/model/scenarioFile.ts';
+import { scheduling } from '../src/domains/index.ts';
+import { decodeScenarioLink } from '../src/tools/scenarios/model/scenarioLink.ts';
 import ScenarioLab from '../src/ui/tools/scenarios/ScenarioLab.svelte';
 import { ScenarioLabState } from '../src/ui/tools/scenarios/scenarioLab.svelte.ts';
-import { decodeScenarioLink } from '../src/ui/tools/scenarios/scenarioLink.ts';
 
+const builtInScenarios = scheduling.scenarios;
 const slotAlreadyBooked = builtInScenarios[0];
 const overbooking = builtInScenarios.find((s) => s.id === 'overbooking-accepted-first')!;
 
@@ -27,7 +29,7 @@ type Story = StoryObj<typeof ScenarioLab>;
 
 export const Empty: Story = {
   play: async ({ canvas }) => {
-    await expect(canvas.getByText('Nothing yet: the practice is empty.')).toBeInTheDocument();
+    await expect(canvas.getByText('Nothing yet: the log is empty.')).toBeInTheDocument();
     await expect(canvas.getByText('No command yet.')).toBeInTheDocument();
   },
 };
@@ -45,7 +47,11 @@ export const Passing: Story = {
   play: async ({ canvas }) => {
     await expect(canvas.getByTestId('scenario-status')).toHaveTextContent('Passed');
     const link = (canvas.getByTestId('scenario-link') as HTMLInputElement).value;
-    await expect(decodeScenarioLink(new URL(link).hash)).toEqual({ kind: 'ok', scenario: slotAlreadyBooked });
+    await expect(decodeScenarioLink(new URL(link).hash, domainNamed)).toEqual({
+      kind: 'ok',
+      domain: scheduling,
+      scenario: slotAlreadyBooked,
+    });
   },
 };
 
@@ -88,7 +94,7 @@ export const WhatIfCompared: Story = {
       'Passed',
       'Failed',
     ]);
-    await expect(canvas.getByText('Step 5 (BookSlot) is skipped')).toBeInTheDocument();
+    await expect(canvas.getByText('Skip step 5 (BookSlot)')).toBeInTheDocument();
   },
 };
 
@@ -106,15 +112,13 @@ export const MonthlyLimit: Story = {
     await expect(canvas.getByLabelText('Monthly limit')).toHaveValue('3');
     await expect(canvas.getByTestId('scenario-status')).toHaveTextContent('Passed');
     await expect(canvas.getByTestId('scenario-reactions')).toHaveTextContent(
-      'CancelSlotBooking (tom-baker, ana-silva_2026-03-02_09:10): accepted',
+      'CancelSlotBooking (ana-silva_2026-03-02, ana-silva_2026-03-02_09:10, tom-baker): accepted',
     );
     const list = within(canvas.getByRole('list', { name: 'Expected events' }));
     await expect(list.getAllByRole('listitem')).toHaveLength(2);
     await userEvent.clear(canvas.getByLabelText('Monthly limit'));
     await userEvent.type(canvas.getByLabelText('Monthly limit'), 'three');
-    await expect(
-      canvas.getByText('Monthly limit must be a whole number of bookings, 1 or more'),
-    ).toBeInTheDocument();
+    await expect(canvas.getByText('Monthly limit must be a whole number, 1 or more')).toBeInTheDocument();
   },
 };
 
@@ -129,7 +133,7 @@ export const GivenEventForm: Story = {
     await userEvent.type(given.getByLabelText('Start times'), '09:00-09:30');
     await userEvent.click(given.getByRole('button', { name: 'Add SlotScheduled to Given' }));
     await expect(given.getByText('Date must be a real date YYYY-MM-DD')).toBeInTheDocument();
-    await expect(canvas.getByText('Nothing yet: the practice is empty.')).toBeInTheDocument();
+    await expect(canvas.getByText('Nothing yet: the log is empty.')).toBeInTheDocument();
     await userEvent.clear(given.getByLabelText('Date'));
     await userEvent.type(given.getByLabelText('Date'), '2026-03-02');
     await userEvent.click(given.getByRole('button', { name: 'Add SlotScheduled to Given' }));
@@ -152,6 +156,7 @@ export const ExpectedEventForms: Story = {
   ],
   play: async ({ canvas, userEvent }) => {
     const then = within(canvas.getByRole('region', { name: /^Then/ }));
+    await userEvent.selectOptions(then.getByLabelText('Expected event'), 'SlotBooked');
     await userEvent.type(then.getByLabelText('Day id'), 'ana-silva_2026-03-02');
     await userEvent.type(then.getByLabelText('Slot id'), 'ana-silva_2026-03-02_09:10');
     await userEvent.type(then.getByLabelText('Patient id'), 'maria-lopez');
@@ -188,8 +193,8 @@ export const ExpectedRowsForm: Story = {
   play: async ({ canvas, userEvent }) => {
     const then = within(canvas.getByRole('region', { name: /^Then/ }));
     const count = within(then.getByRole('group', { name: 'Expected read model 1' }));
-    await expect(count.getByLabelText('Expected bookings')).toHaveValue(3);
-    await expect(count.getByLabelText('Patient id')).toHaveValue('tom-baker');
+    await expect(count.getByLabelText('Expected count')).toHaveValue(3);
+    await expect(count.getByLabelText('Patient')).toHaveValue('tom-baker');
     await userEvent.clear(count.getByLabelText('Month'));
     await userEvent.type(count.getByLabelText('Month'), 'March');
     await expect(count.getByText('Month must be YYYY-MM, e.g. 2026-03')).toBeInTheDocument();
@@ -200,10 +205,10 @@ export const ExpectedRowsForm: Story = {
     await userEvent.click(then.getByRole('button', { name: 'Also expect read-model rows' }));
     const rows = within(then.getByRole('group', { name: 'Expected read model 3' }));
     await userEvent.selectOptions(rows.getByLabelText('Read-model query'), 'mailbox');
-    await expect(rows.getByLabelText('Patient id')).toHaveValue('');
-    await expect(rows.getByText('Patient id is required')).toBeInTheDocument();
-    await userEvent.type(rows.getByLabelText('Patient id'), 'tom-baker');
-    await expect(rows.getByLabelText('No messages')).toBeChecked();
+    await expect(rows.getByLabelText('Patient')).toHaveValue('');
+    await expect(rows.getByText('Patient is required')).toBeInTheDocument();
+    await userEvent.type(rows.getByLabelText('Patient'), 'tom-baker');
+    await expect(rows.getByLabelText('No rows')).toBeChecked();
     await userEvent.click(rows.getByRole('button', { name: 'Take what it shows now' }));
     await expect(await rows.findByText(/^Taken from a run after the sagas/)).toBeInTheDocument();
     await expect(rows.getByLabelText('These rows, as JSON (advanced)')).toBeChecked();
@@ -239,7 +244,7 @@ export const UnreadableSaved: Story = {
         list: async () => ({ scenarios: [overbooking], unreadable: [...unreadable] }),
         save: async () => {},
         saveAll: async () => {},
-        remove: async (id) =>
+        remove: async (_, id) =>
           void unreadable.splice(
             unreadable.findIndex((each) => each.id === id),
             1,

@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/svelte-vite';
 import { expect } from 'storybook/test';
+import { scheduling } from '../src/domains/index.ts';
 import { type Runtime as Sandbox } from '../src/runtime/index.ts';
 import SpanExport from '../src/ui/tools/timeline/SpanExport.svelte';
 import { causalLog, conflictLog, largeLog, smallLog } from '../tests/fixtures/sampleLogs.ts';
@@ -12,7 +13,8 @@ function propsOf(
 ) {
   return async () => {
     const sandbox = await build();
-    const props = { events: await sandbox.events(), commands: await sandbox.commands(), monthlyLimit };
+    const domain = scheduling.configure({ monthlyLimit });
+    const props = { domain, events: await sandbox.events(), commands: await sandbox.commands() };
     sandbox.close();
     return { ...props, selectionSpan };
   };
@@ -61,7 +63,9 @@ export const ConflictThenRetry: Story = {
     await userEvent.click(canvas.getByText('Export a span of the log as a vitest test'));
     await userEvent.clear(canvas.getByLabelText('From position'));
     await userEvent.type(canvas.getByLabelText('From position'), '12');
-    await expect(canvas.getByTestId('span-test-preview').textContent).toContain('// A conflict first');
+    await expect(canvas.getByTestId('span-test-preview').textContent).toContain(
+      'await annotate("A conflict first',
+    );
   },
 };
 

@@ -13,6 +13,10 @@ import {
 } from '../../src/tools/time-travel/model/timelineIndex.ts';
 import { largeLog } from '../../tests/fixtures/sampleLogs.ts';
 import type { BenchContext, Row } from '../types.ts';
+import { scheduling } from '../../src/domains/index.ts';
+
+/** The doctor practice's lanes: its streams grouped as the domain groups them. */
+const groupOf = (streamId: string) => scheduling.streamGroupOf(streamId);
 
 const EVENTS = 100_000;
 const FRAME_MS = 16;
@@ -35,11 +39,11 @@ export default async function timeline({ log }: BenchContext): Promise<Row[]> {
   const starts: number[] = [];
   for (let i = 0; i < 5; i++) {
     const t = performance.now();
-    buildTimelineIndex(events, commands);
+    buildTimelineIndex(events, commands, groupOf);
     starts.push(performance.now() - t);
   }
 
-  let index: TimelineIndex = buildTimelineIndex(events.slice(0, EVENTS - 200), []);
+  let index: TimelineIndex = buildTimelineIndex(events.slice(0, EVENTS - 200), [], groupOf);
   const cut = commands.findIndex(
     (c) => c.outcome.kind === 'accepted' && (c.outcome.lastPosition ?? 0) > EVENTS - 200,
   );

@@ -4,7 +4,7 @@
 import { runWhatIf } from '../../src/tools/what-if/whatIf.ts';
 import { whatIfInWorker } from '../../src/tools/what-if/client.ts';
 import type { BenchContext, Row } from '../types.ts';
-import { benchWhatIf, largeLiveLog } from '../whatIfLog.ts';
+import { benchDomain, benchWhatIf, largeLiveLog } from '../whatIfLog.ts';
 
 /** Runs `work` while a 10 ms timer ticks; returns the wall time and the longest gap between two ticks. */
 async function timed(work: () => Promise<unknown>): Promise<{ ms: number; longestStallMs: number }> {
@@ -26,10 +26,10 @@ export default async function whatIf({ log }: BenchContext): Promise<Row[]> {
   const events = await largeLiveLog();
   const input = benchWhatIf(events);
   log(`what-if: ${events.length} events`);
-  const main = await timed(() => runWhatIf(input));
+  const main = await timed(() => runWhatIf(benchDomain, input));
   log(`main thread: ${main.ms} ms, longest stall ${main.longestStallMs} ms`);
   const worker = await timed(async () => {
-    const result = await whatIfInWorker(input).result;
+    const result = await whatIfInWorker(benchDomain, input).result;
     if (result?.kind !== 'ok') throw new Error(`the worker ended with ${result?.kind ?? 'nothing'}`);
   });
   log(`worker: ${worker.ms} ms, longest stall ${worker.longestStallMs} ms`);

@@ -136,6 +136,11 @@ export interface QueryArgument {
   problem?: (value: unknown) => string | null;
   /** The kind of id it names (see `DomainModule.ids`), so forms can suggest ids the log knows. */
   idKind?: string;
+  /**
+   * Pure: the values a log names for it (e.g. the months its dates fall in), for forms to suggest and tools to
+   * list every answer of. Without it: the ids of `idKind`, or the values of event fields of the same name.
+   */
+  valuesIn?(events: readonly DomainEvent[]): string[];
 }
 
 /** What a query answers: a count, a list of rows, one row or `null`, or any other JSON value. */

@@ -87,7 +87,7 @@ export function messageProblems(
     return [
       {
         path: ['type'],
-        problem: `must be a ${kind} type: one of ${known} (got ${JSON.stringify(type) ?? 'nothing'})`,
+        problem: `must be ${/^[aeiou]/i.test(kind) ? 'an' : 'a'} ${kind} type: one of ${known} (got ${JSON.stringify(type) ?? 'nothing'})`,
       },
     ];
   }

@@ -6,6 +6,12 @@
 import type { BoundQueries, QueryCatalog } from '../core/boundedContext.ts';
 import { createRuntime, type Runtime, type RuntimeOptions, type Sandbox } from '../runtime/index.ts';
 import { isDomainModule, type DomainModule, type DomainSettings } from './kit/index.ts';
+import {
+  parseScenarioFile as parseFile,
+  parseScenarioText as parseText,
+  type DomainResolver,
+  type ParsedScenarios,
+} from '../tools/scenarios/model/scenarioFormat.ts';
 import { scheduling } from './scheduling/index.ts';
 import { todo } from './todo/index.ts';
 import { library } from './library/index.ts';
@@ -96,3 +102,11 @@ export function createDomainRuntime(options: SandboxOptions = {}): Runtime {
 
 /** The doctor practice's queries bound to a sandbox (typed). */
 export type SchedulingSandboxQueries = BoundQueries<SchedulingQueries>;
+
+/** A scenario file of any built-in domain (or of the domains `resolve` knows): every scenario, or the first problem. */
+export const parseScenarioFile = (json: unknown, resolve: DomainResolver = domainNamed): ParsedScenarios =>
+  parseFile(json, resolve);
+
+/** The same from the file's text. */
+export const parseScenarioText = (text: string, resolve: DomainResolver = domainNamed): ParsedScenarios =>
+  parseText(text, resolve);

@@ -2,8 +2,10 @@
 // served by a server of this test's own, which is then shut down (a refused connection, not an emulated one).
 import { afterEach, describe, expect, it } from 'vitest';
 import { preview } from 'vite';
-import { builtInScenarios } from '../../src/tools/scenarios/model/scenarioFile.ts';
-import { scenarioLinkUrl } from '../../src/ui/tools/scenarios/scenarioLink.ts';
+import { scheduling } from '../../src/domains/index.ts';
+import { scenarioLinkUrl } from '../../src/tools/scenarios/model/scenarioLink.ts';
+
+const builtInScenarios = scheduling.scenarios;
 import { freshProfile } from './browser.ts';
 
 let cleanup: (() => Promise<void>)[] = [];
@@ -47,7 +49,7 @@ describe('offline', () => {
     )!;
     const offline = await context.newPage();
     offline.setDefaultTimeout(20_000);
-    await offline.goto(scenarioLinkUrl(scenario, server.url));
+    await offline.goto(scenarioLinkUrl(scheduling, scenario, server.url));
     await expect.poll(() => offline.getByRole('tab', { selected: true }).innerText()).toContain('Scenarios');
     await expect.poll(() => offline.getByLabel('Title').inputValue()).toBe(scenario.title);
     await offline.getByRole('button', { name: 'Run scenario' }).click();

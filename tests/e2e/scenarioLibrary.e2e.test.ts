@@ -5,11 +5,11 @@ import { freshPages } from './browser.ts';
 const open = freshPages();
 
 describe('the scenario library', () => {
-  it('finds teaching and Given/When/Then scenarios in one search, narrows them by tag, and opens each where it plays', async () => {
+  it('finds walkthroughs and Given/When/Then scenarios in one search, narrows them by tag, and opens each where it plays', async () => {
     const page = await open('#/scenarios');
     const library = page.getByRole('navigation', { name: 'Scenario library' });
     await library.getByLabel('Search scenarios').fill('overbooking');
-    expect(await library.getByRole('list', { name: 'Teaching scenarios' }).innerText()).toContain(
+    expect(await library.getByRole('list', { name: 'Walkthroughs' }).innerText()).toContain(
       'Overbooking, then compensation',
     );
     expect(await library.getByRole('list', { name: 'Built-in scenarios' }).innerText()).toContain(
@@ -23,7 +23,7 @@ describe('the scenario library', () => {
     expect(await library.getByTestId('library-count').innerText()).toMatch(/^1 of \d+ scenarios/);
 
     await library.getByRole('button', { name: 'Play Two patients race for one slot' }).click();
-    const run = page.getByTestId('teaching-run');
+    const run = page.getByTestId('walkthrough-run');
     await expect.poll(() => run.innerText()).toContain('No invariant broken');
     expect(
       await page.getByRole('heading', { level: 2, name: /Two patients race for one slot/ }).count(),
@@ -34,10 +34,10 @@ describe('the scenario library', () => {
     expect(await page.getByLabel('Title').inputValue()).toBe('A double slot is all or nothing');
   });
 
-  it('steps through a scenario with latency: the read side is behind after a booking and caught up after settling', async () => {
+  it('steps through a walkthrough with latency: the read side is behind after a booking and caught up after settling', async () => {
     const page = await open('#/scenarios');
     await page.getByRole('button', { name: 'Play A read model lagging behind' }).click();
-    await page.getByTestId('teaching-outcome').waitFor();
+    await page.getByTestId('walkthrough-outcome').waitFor();
     await page.getByRole('button', { name: 'Step by step from the start' }).click();
     const steps = page.getByRole('list', { name: 'Steps' }).getByRole('listitem');
     const next = page.getByRole('button', { name: /^Next step/ });
@@ -51,8 +51,10 @@ describe('the scenario library', () => {
       .poll(() => steps.filter({ hasText: 'rejected with SlotAlreadyBooked' }).count())
       .toBeGreaterThan(0);
     await next.click();
-    await expect.poll(() => page.getByTestId('teaching-lag').innerText()).toContain('Caught up');
-    expect(await page.getByTestId('teaching-read-side').innerText()).toContain('booked: 09:00 tom-baker');
+    await expect.poll(() => page.getByTestId('walkthrough-lag').innerText()).toContain('Caught up');
+    expect(await page.getByTestId('walkthrough-read-side').innerText()).toMatch(
+      /patientSlots\(tom-baker\): 1 row\s+\{dayId: ana-silva_2026-03-02, slotId: ana-silva_2026-03-02_09:00/,
+    );
   });
 
   it('names a saved scenario that no longer reads, downloads it as stored, and deletes it', async () => {
@@ -72,8 +74,9 @@ describe('the scenario library', () => {
           request.onerror = () => reject(request.error);
           request.onsuccess = () => {
             const db = request.result;
-            const transaction = db.transaction('scenarios', 'readwrite');
-            transaction.objectStore('scenarios').put({
+            const transaction = db.transaction('saved', 'readwrite');
+            transaction.objectStore('saved').put({
+              domain: 'scheduling',
               id: 'tom-old',
               savedAt: '2026-01-10T09:00',
               scenario: { id: 'tom-old', title: 'Tom, saved long ago' },
@@ -102,7 +105,7 @@ describe('the scenario library', () => {
           const request = indexedDB.open('eventscope-scenarios');
           request.onerror = () => reject(request.error);
           request.onsuccess = () => {
-            const keys = request.result.transaction('scenarios').objectStore('scenarios').getAllKeys();
+            const keys = request.result.transaction('saved').objectStore('saved').getAllKeys();
             keys.onsuccess = () => (request.result.close(), resolve(keys.result));
             keys.onerror = () => reject(keys.error);
           };
@@ -150,9 +153,10 @@ describe('the what-if of the live log', () => {
 
     await page.getByRole('button', { name: 'Run the what-if' }).click();
     const differences = page.getByTestId('live-what-if-differences');
-    await expect.poll(() => differences.innerText()).toMatch(/not booked in the branch/);
-    expect(await differences.innerText()).toContain(
-      `Day ${slot?.[1]}: booked only in the branch: ${slot?.[2]} amara-nwosu`,
+    await expect.poll(() => differences.innerText()).toMatch(/status: booked → available/);
+    // The changed booking: its appointment now names Amara.
+    expect(await differences.innerText()).toMatch(
+      new RegExp(`appointment\\(${slot?.[1]}_${slot?.[2]}\\): patient\\.patientId: \\S+ → amara-nwosu`),
     );
     expect(await page.getByTestId('live-what-if-branch').innerText()).toContain(
       'Inserted RegisterPatient: accepted (PatientRegistered)',

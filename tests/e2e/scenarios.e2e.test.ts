@@ -43,7 +43,7 @@ describe('the scenarios tab', () => {
     for (const [name, value] of Object.entries({ ...slot, patientId: 'maria-lopez' }))
       await page.fill(`#when-BookSlot-${name}`, value);
     await page.getByRole('button', { name: 'Set BookSlot as When' }).click();
-    await page.getByLabel('Expected rejection').selectOption('SlotAlreadyBooked');
+    await page.getByLabel('Expected rejection').fill('SlotAlreadyBooked');
     await page.getByRole('button', { name: 'Run scenario' }).click();
     const built = await result(page);
     expect(built.status).toBe('Passed');
@@ -110,7 +110,7 @@ describe('the scenarios tab', () => {
   it('shows a failing run with what differs', async () => {
     const page = await open('#/scenarios');
     await page.getByRole('button', { name: /A booked slot cannot be booked again/ }).click();
-    await page.getByLabel('Expected rejection').selectOption('SlotNotScheduled');
+    await page.getByLabel('Expected rejection').fill('SlotNotScheduled');
     await page.getByRole('button', { name: 'Run scenario' }).click();
     expect(await page.getByTestId('scenario-status').innerText()).toBe('Failed');
     expect(await page.getByTestId('scenario-diff').innerText()).toContain('"code": "SlotAlreadyBooked"');
@@ -126,10 +126,10 @@ describe('the scenarios tab', () => {
     expect(await scratch.innerText()).toContain('No invariant is broken.');
   });
 
-  it('plays a teaching scenario step by step on a scratch sandbox', async () => {
+  it('plays a walkthrough step by step on a scratch sandbox', async () => {
     const page = await open('#/scenarios');
     await page.getByRole('button', { name: 'Play Two patients race for one slot' }).click();
-    const run = page.getByTestId('teaching-run');
+    const run = page.getByTestId('walkthrough-run');
     await expect.poll(() => run.innerText()).toContain('At once: BookSlot + BookSlot');
     expect(await run.innerText()).toContain('rejected with SlotAlreadyBooked');
     expect(await run.innerText()).toContain('No invariant broken');
@@ -148,7 +148,7 @@ describe('the scenarios tab', () => {
     await page.getByRole('button', { name: 'Run the what-if' }).click();
     await expect
       .poll(() => page.getByTestId('live-what-if-differences').innerText())
-      .toContain(`Day ${slot?.[1]}: not booked in the branch: ${slot?.[2]}`);
+      .toContain(`doctorDay(${slot?.[1]}): slots[${slot?.[1]}_${slot?.[2]}].status: booked → available`);
     expect(await page.getByTestId('live-what-if-original').innerText()).toContain('No invariant broken');
     expect(Number(await page.getByLabel('Log position to fork at').inputValue())).toBe(before);
   });
@@ -178,9 +178,15 @@ describe('the scenarios tab', () => {
     ]);
     const path = await download.path();
     const text = readFileSync(path, 'utf8');
-    expect(JSON.parse(text)).toMatchObject({ format: 'eventscope.scenario', formatVersion: 1 });
+    expect(JSON.parse(text)).toMatchObject({
+      format: 'eventscope.scenario',
+      formatVersion: 2,
+      domain: 'scheduling',
+    });
 
     const other = await open('#/scenarios');
+    const pageErrors: string[] = [];
+    other.on('pageerror', (error) => pageErrors.push(error.message));
     const broken = text.replace('"BookDoubleSlot"', '"BookTripleSlot"');
     await other.getByLabel('Import file').setInputFiles({
       name: 'broken.json',
@@ -200,12 +206,19 @@ describe('the scenarios tab', () => {
       .waitFor();
     await other.getByRole('button', { name: 'Run scenario' }).click();
     expect(await other.getByTestId('scenario-status').innerText()).toBe('Passed');
+    // The same file chosen again: the input was cleared, so it imports again, and nothing is saved twice.
+    await other.getByLabel('Import file').setInputFiles(path);
+    await expect
+      .poll(() => other.getByTestId('scenario-notice').innerText())
+      .toContain('Already in your library as they are: double-slot-all-or-nothing.');
+    expect(await other.getByRole('list', { name: 'My scenarios' }).getByRole('listitem').count()).toBe(1);
+    expect(pageErrors).toEqual([]);
   });
 
   it('has no serious or critical accessibility violation, with a failing run shown', async () => {
     const page = await open('#/scenarios');
     await page.getByRole('button', { name: /A booked slot cannot be booked again/ }).click();
-    await page.getByLabel('Expected rejection').selectOption('SlotNotScheduled');
+    await page.getByLabel('Expected rejection').fill('SlotNotScheduled');
     await page.getByRole('button', { name: 'Run scenario' }).click();
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme });
@@ -230,7 +243,7 @@ describe('the scenarios tab', () => {
     const compared = page.getByTestId('what-if-compare');
     expect(await compared.getByTestId('scenario-status').allInnerTexts()).toEqual(['Passed', 'Failed']);
     expect(await page.getByRole('list', { name: 'What the branch changes' }).innerText()).toBe(
-      'Step 5 (BookSlot) is skipped',
+      'Skip step 5 (BookSlot)',
     );
   });
 
@@ -244,9 +257,7 @@ describe('the scenarios tab', () => {
     await page.getByLabel('Log position to fork at').fill('5');
     await page.getByRole('button', { name: 'Use as Given' }).click();
     expect(await page.getByRole('list', { name: 'Given steps' }).getByRole('listitem').count()).toBe(5);
-    expect(await page.getByTestId('scenario-notice').innerText()).toBe(
-      "Given: the practice's log up to #5 (5 events).",
-    );
+    expect(await page.getByTestId('scenario-notice').innerText()).toBe('Given: the log up to #5 (5 events).');
   });
 
   it('explains a damaged link and changes nothing', async () => {

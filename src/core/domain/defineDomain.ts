@@ -20,6 +20,7 @@ import type {
   Demo,
   DomainModule,
   DomainSettings,
+  HistoryProblem,
   IdKind,
   MessageDefinition,
   SagaView,
@@ -89,6 +90,8 @@ export interface DomainDefinition<Q extends QueryCatalog = QueryCatalog> {
   demo?: Demo;
   settings?: Record<string, SettingDefinition>;
   describeEvent?(event: DomainEvent): string;
+  /** Pure: what a stream's history could not hold (see `DomainModule.historyProblems`). */
+  historyProblems?(streamId: string, events: readonly DomainEvent[]): HistoryProblem[];
   /** Pure: commands to send when the virtual clock moves (see `BoundedContext.onClockMoved`). */
   onClockMoved?(from: string, to: string): Command[];
 }
@@ -373,6 +376,7 @@ export function defineDomain<Q extends QueryCatalog = QueryCatalog>(
     settingValues: values,
     configure: (next) => defineDomain(definition, { ...values, ...next }),
     describeEvent: d.describeEvent,
+    historyProblems: d.historyProblems,
   };
   return module;
 }

@@ -70,6 +70,13 @@ export interface SettingDefinition {
 
 export type DomainSettings = Readonly<Record<string, unknown>>;
 
+/** An event a stream's history could not hold where it stands: its index in the stream's events, and why. */
+export interface HistoryProblem {
+  index: number;
+  /** Words that follow the event's name, e.g. "books slot … before it is scheduled in stream …". */
+  problem: string;
+}
+
 /** The whole domain, as the runtime and the tools use it. */
 export interface DomainModule<Q extends QueryCatalog = QueryCatalog> {
   readonly kind: 'eventscope.domain';
@@ -106,4 +113,10 @@ export interface DomainModule<Q extends QueryCatalog = QueryCatalog> {
   configure(settings: DomainSettings): DomainModule<Q>;
   /** Pure: one sentence for an event, e.g. "tom-baker booked ana-silva_2026-03-03 09:00" (the log shows it). */
   describeEvent?(event: DomainEvent): string;
+  /**
+   * Pure: the events of one stream, in a new order or with changed data (a what-if branch), that its aggregate
+   * could not have recorded: a stream that does not start with its creation, a booking of a slot never scheduled.
+   * Without it every history is accepted and the deciders' own checks apply to commands only.
+   */
+  historyProblems?(streamId: string, events: readonly DomainEvent[]): HistoryProblem[];
 }

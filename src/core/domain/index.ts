@@ -5,6 +5,7 @@ export type {
   Demo,
   DomainModule,
   DomainSettings,
+  HistoryProblem,
   IdKind,
   MessageDefinition,
   SagaInstanceView,

@@ -26,8 +26,6 @@ export interface ScenarioSpec {
   now: string;
   /** The domain's settings for this scenario (e.g. scheduling's `monthlyLimit`); the domain's defaults when absent. */
   settings?: Record<string, unknown>;
-  /** Scheduling's monthly limit, as files of format version 1 carry it. */
-  monthlyLimit?: number;
   given: GivenItem[];
   when: Message;
   then: { events: Message[] } | { rejection: string };

@@ -5,9 +5,10 @@ import type { Invariant } from '../../core/invariant.ts';
 import { dateRule, idRule, problemOf } from '../../core/rules.ts';
 import { defineDomain } from '../../core/domain/defineDomain.ts';
 import type { MessageDefinition } from '../../core/domain/domainModule.ts';
-import { builtInScenarios } from '../../tools/scenarios/model/scenarioFile.ts';
 import type { Walkthrough } from '../../core/domain/walkthrough.ts';
 import { schedulingCommandTypes } from './commands.ts';
+import { schedulingHistoryProblems } from './history.ts';
+import { schedulingScenarios } from './scenarios.ts';
 import { eventDataSchemas, dayIdRule } from './eventSchemas.ts';
 import { schedulingEventTypes } from './events.ts';
 import { streamIdOfEvent } from './ids.ts';
@@ -82,6 +83,16 @@ const catalog = <T extends string>(
     ]),
   ) as Record<T, MessageDefinition>;
 
+/** Pure: the months the log's days fall in, to ask a month's bookings of. */
+const monthsOfDays = (events: readonly DomainEvent[]): string[] => [
+  ...new Set(
+    events.flatMap((event) => {
+      const { date } = (event.data ?? {}) as { date?: unknown };
+      return typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date) ? [date.slice(0, 7)] : [];
+    }),
+  ),
+];
+
 const patientArg = { name: 'patientId', label: 'Patient', problem: problemOf(idRule), idKind: 'patient' };
 
 /** The read models' queries (the domain's public read side). */
@@ -124,7 +135,8 @@ export const schedulingQueryCatalog = {
         name: 'month',
         label: 'Month',
         problem: (value: unknown) =>
-          typeof value === 'string' && MONTH.test(value) ? null : 'must be a month YYYY-MM',
+          typeof value === 'string' && MONTH.test(value) ? null : 'must be YYYY-MM, e.g. 2026-03',
+        valuesIn: monthsOfDays,
       },
     ],
     answer: 'count',
@@ -153,10 +165,11 @@ const walkthroughs: Walkthrough[] = teachingScenarios.map(({ monthlyLimit, ...wa
   ...(monthlyLimit === undefined ? {} : { settings: { monthlyLimit } }),
 }));
 
+/** Pure: an event named by its type and what it is about, the most specific id first (a slot, a day…). */
 const describe = (event: DomainEvent): string => {
-  const data = event.data as Record<string, unknown>;
-  const subject = data.patientId ?? data.doctorId ?? data.dayId ?? '';
-  return `${event.type} ${String(subject)}`.trim();
+  const data = (event.data ?? {}) as Record<string, unknown>;
+  const subject = [data.slotId, data.dayId, data.patientId, data.doctorId].find((v) => typeof v === 'string');
+  return `${event.type} ${subject ?? ''}`.trim();
 };
 
 /** The doctor practice's scheduling context: doctors, patients, days and slots, bookings, notifications. */
@@ -228,7 +241,7 @@ export const scheduling = defineDomain({
     ),
   ],
   walkthroughs,
-  scenarios: builtInScenarios,
+  scenarios: schedulingScenarios,
   settings: {
     monthlyLimit: {
       label: 'Monthly limit',
@@ -245,4 +258,5 @@ export const scheduling = defineDomain({
       'Three doctors, four patients, a day of slots each (today while its first slot is still ahead of the clock, else tomorrow) and three bookings.',
     commands: demoCommands,
   },
+  historyProblems: schedulingHistoryProblems,
 });

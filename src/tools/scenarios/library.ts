@@ -1,18 +1,30 @@
-import Dexie, { type EntityTable } from 'dexie';
-import { parseScenarioFile, toScenarioFile, type ScenarioSpec } from './model/scenarioFile.ts';
-import type { Scenario } from '../../domains/scheduling/walkthroughs/index.ts';
+import Dexie, { type Table, type Transaction } from 'dexie';
+import type { DomainModule } from '../../core/domain/domainModule.ts';
+import type { Walkthrough } from '../../core/domain/walkthrough.ts';
+import {
+  checkScenarios,
+  DEFAULT_SCENARIO_DOMAIN,
+  parseScenarioFile,
+  SCENARIO_FORMAT,
+  SCENARIO_FORMAT_VERSION,
+  type ScenarioSpec,
+} from './model/scenarioFormat.ts';
 
-interface StoredScenario {
+/** One saved scenario: the domain it is of, its id there, and the scenario as the file format writes it. */
+export interface StoredScenario {
+  domain: string;
   id: string;
   savedAt: string;
+  /** The file format's version the scenario was written in (rows saved before domains are version 1). */
+  formatVersion: number;
   scenario: ScenarioSpec;
 }
 
-type ScenariosDb = Dexie & { scenarios: EntityTable<StoredScenario, 'id'> };
+type ScenariosDb = Dexie & { saved: Table<StoredScenario, [string, string]> };
 
 /** A stored row that no longer reads as a scenario (saved before a stricter check, or damaged): never run, kept until deleted. */
 export interface UnreadableScenario {
-  /** The row's key: what `remove` deletes. */
+  /** The row's id: what `remove` deletes. */
   id: string;
   /** The stored scenario's title, where it still has one. */
   title?: string;
@@ -22,21 +34,21 @@ export interface UnreadableScenario {
   stored: unknown;
 }
 
-/** What the library holds: the scenarios that read, by title, and the rows that do not, by id. */
+/** What the library holds for one domain: the scenarios that read, by title, and the rows that do not, by id. */
 export interface ScenarioListing {
   scenarios: ScenarioSpec[];
   unreadable: UnreadableScenario[];
 }
 
-/** The user's own scenarios, kept in their own IndexedDB database, apart from the event log. */
+/** The user's own scenarios, per domain, kept in their own IndexedDB database, apart from the event log. */
 export interface ScenarioLibrary {
-  /** Every saved scenario that still reads as a valid scenario, by title; and every stored row that does not. */
-  list(): Promise<ScenarioListing>;
-  /** Saves (or replaces, by id) one scenario; throws, saving nothing, when it is not a valid scenario. */
-  save(scenario: ScenarioSpec, savedAt: string): Promise<void>;
+  /** Every saved scenario of `domain` that still reads as a valid scenario, by title; and every row that does not. */
+  list(domain: DomainModule): Promise<ScenarioListing>;
+  /** Saves (or replaces, by id) one scenario of `domain`; throws, saving nothing, when it is not a valid scenario. */
+  save(domain: DomainModule, scenario: ScenarioSpec, savedAt: string): Promise<void>;
   /** Saves every scenario in one transaction: all of them, or none if one is invalid or the browser refuses one. */
-  saveAll(scenarios: readonly ScenarioSpec[], savedAt: string): Promise<void>;
-  remove(id: string): Promise<void>;
+  saveAll(domain: DomainModule, scenarios: readonly ScenarioSpec[], savedAt: string): Promise<void>;
+  remove(domain: DomainModule, id: string): Promise<void>;
   close(): void;
 }
 
@@ -51,9 +63,9 @@ export class InvalidScenario extends Error {
 }
 
 /** The scenarios as the file format reads them (plain copies), or an `InvalidScenario` naming the first problem. */
-function checked(scenarios: readonly ScenarioSpec[]): ScenarioSpec[] {
+function checked(domain: DomainModule, scenarios: readonly ScenarioSpec[]): ScenarioSpec[] {
   if (scenarios.length === 0) return [];
-  const parsed = parseScenarioFile(toScenarioFile([...scenarios]));
+  const parsed = checkScenarios(domain, [...scenarios]);
   if (parsed.kind === 'invalid')
     throw new InvalidScenario(
       `Scenario ${parsed.message.replace(/^scenarios\.(\d+)\./, (_, n: string) => `${Number(n) + 1}, `)}`,
@@ -64,12 +76,21 @@ function checked(scenarios: readonly ScenarioSpec[]): ScenarioSpec[] {
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** One stored row read as the file format reads a scenario, or why it cannot be. */
+/** One stored row read as the file format reads a scenario of `domain` (at the row's version), or why it cannot be. */
 function readRow(
+  domain: DomainModule,
   row: unknown,
 ): { kind: 'ok'; scenario: ScenarioSpec } | { kind: 'unreadable'; unreadable: UnreadableScenario } {
   const stored = isRecord(row) ? row : {};
-  const parsed = parseScenarioFile(toScenarioFile([stored.scenario as ScenarioSpec]));
+  const parsed = parseScenarioFile(
+    {
+      format: SCENARIO_FORMAT,
+      formatVersion: stored.formatVersion ?? 1,
+      domain: domain.name,
+      scenarios: [stored.scenario],
+    },
+    () => domain,
+  );
   if (parsed.kind === 'ok') return { kind: 'ok', scenario: parsed.scenarios[0] };
   const { title } = isRecord(stored.scenario) ? stored.scenario : {};
   return {
@@ -94,17 +115,43 @@ export const unreadableFileText = (unreadable: readonly UnreadableScenario[]): s
     2,
   );
 
-/** Opens the library; the database is created on first use. */
+/**
+ * Moves the rows of the first library (one table keyed by id, scheduling's scenarios only) into the table keyed
+ * by domain and id, as they were: they read as format version 1.
+ */
+async function fromVersion1(transaction: Transaction): Promise<void> {
+  const rows: unknown[] = await transaction.table('scenarios').toArray();
+  await transaction.table('saved').bulkPut(
+    rows.map((row) => ({
+      ...(isRecord(row) ? row : {}),
+      id: isRecord(row) ? String(row.id) : '',
+      domain: DEFAULT_SCENARIO_DOMAIN,
+      formatVersion: 1,
+    })),
+  );
+}
+
+/** Opens the library; the database is created on first use (and a library of the first version moved over). */
 export function openScenarioLibrary(name = SCENARIO_DB_NAME): ScenarioLibrary {
   const db = new Dexie(name) as ScenariosDb;
   db.version(1).stores({ scenarios: 'id' });
+  db.version(2).stores({ saved: '[domain+id], domain' }).upgrade(fromVersion1);
+  db.version(3).stores({ scenarios: null });
+  const rowsOf = (domain: DomainModule, scenarios: readonly ScenarioSpec[], savedAt: string) =>
+    scenarios.map((scenario): StoredScenario => ({
+      domain: domain.name,
+      id: scenario.id,
+      savedAt,
+      formatVersion: SCENARIO_FORMAT_VERSION,
+      scenario,
+    }));
   return {
-    async list() {
-      const rows: unknown[] = await db.scenarios.toArray();
+    async list(domain) {
+      const rows: unknown[] = await db.saved.where('domain').equals(domain.name).toArray();
       // Why each row is parsed again: a row written by a newer or damaged app must not reach the runner.
       const listing: ScenarioListing = { scenarios: [], unreadable: [] };
       for (const row of rows) {
-        const read = readRow(row);
+        const read = readRow(domain, row);
         if (read.kind === 'ok') listing.scenarios.push(read.scenario);
         else listing.unreadable.push(read.unreadable);
       }
@@ -112,19 +159,16 @@ export function openScenarioLibrary(name = SCENARIO_DB_NAME): ScenarioLibrary {
       listing.unreadable.sort((a, b) => a.id.localeCompare(b.id));
       return listing;
     },
-    async save(scenario, savedAt) {
-      const [valid] = checked([scenario]);
-      await db.scenarios.put({ id: valid.id, savedAt, scenario: valid });
+    async save(domain, scenario, savedAt) {
+      await db.saved.put(rowsOf(domain, checked(domain, [scenario]), savedAt)[0]);
     },
-    async saveAll(scenarios, savedAt) {
+    async saveAll(domain, scenarios, savedAt) {
       // Why check first: a scenario that would be unreadable on list must not be half of a saved file.
-      const valid = checked(scenarios);
-      await db.transaction('rw', db.scenarios, () =>
-        db.scenarios.bulkPut(valid.map((scenario) => ({ id: scenario.id, savedAt, scenario }))),
-      );
+      const rows = rowsOf(domain, checked(domain, scenarios), savedAt);
+      await db.transaction('rw', db.saved, () => db.saved.bulkPut(rows));
     },
-    async remove(id) {
-      await db.scenarios.delete(id);
+    async remove(domain, id) {
+      await db.saved.delete([domain.name, id]);
     },
     close: () => db.close(),
   };
@@ -141,10 +185,29 @@ export function searchScenarios(scenarios: readonly ScenarioSpec[], query: strin
   });
 }
 
-/** One scenario of the library: a Given/When/Then one (built in or the user's own) or a step-based teaching one. */
+/** Pure: an id made of a title's words: `A booked slot, again!` → `a-booked-slot-again`. */
+export function idFromTitle(title: string): string {
+  const words = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .match(/[\p{L}\p{N}]+/gu);
+  return (words ?? ['scenario']).join('-').slice(0, 64).replace(/-+$/, '') || 'scenario';
+}
+
+/** Pure: `id`, or `id-2`, `id-3`… : the first that none of `taken` holds. */
+export function uniqueId(id: string, taken: Iterable<string>): string {
+  const used = new Set(taken);
+  if (!used.has(id)) return id;
+  let n = 2;
+  while (used.has(`${id}-${n}`)) n++;
+  return `${id}-${n}`;
+}
+
+/** One entry of the library: a Given/When/Then scenario (built in or the user's own) or a walkthrough. */
 export type LibraryEntry =
   | { kind: 'givenWhenThen'; isSaved: boolean; scenario: ScenarioSpec }
-  | { kind: 'teaching'; isSaved: false; scenario: Scenario };
+  | { kind: 'walkthrough'; isSaved: false; scenario: Walkthrough };
 
 /** What a library search asks: every word of `query` in the title, id, tags or text, and every tag of `tags`. */
 export interface LibraryFilter {
@@ -152,23 +215,23 @@ export interface LibraryFilter {
   tags: readonly string[];
 }
 
-/** Pure: one library of the three kinds: the teaching scenarios, the built-in Given/When/Then ones, the user's own. */
+/** Pure: one library of the three kinds: a domain's walkthroughs and built-in scenarios, and the user's own. */
 export const libraryEntries = (
-  teaching: readonly Scenario[],
+  walkthroughs: readonly Walkthrough[],
   builtIns: readonly ScenarioSpec[],
   saved: readonly ScenarioSpec[],
 ): LibraryEntry[] => [
-  ...teaching.map((scenario): LibraryEntry => ({ kind: 'teaching', isSaved: false, scenario })),
+  ...walkthroughs.map((scenario): LibraryEntry => ({ kind: 'walkthrough', isSaved: false, scenario })),
   ...builtIns.map((scenario): LibraryEntry => ({ kind: 'givenWhenThen', isSaved: false, scenario })),
   ...saved.map((scenario): LibraryEntry => ({ kind: 'givenWhenThen', isSaved: true, scenario })),
 ];
 
-/** Pure: a key unique across the kinds (a teaching scenario and a Given/When/Then one may share an id). */
+/** Pure: a key unique across the kinds (a walkthrough and a Given/When/Then scenario may share an id). */
 export const entryKey = (entry: LibraryEntry): string =>
-  `${entry.kind === 'teaching' ? 'teaching' : entry.isSaved ? 'mine' : 'built-in'}:${entry.scenario.id}`;
+  `${entry.kind === 'walkthrough' ? 'walkthrough' : entry.isSaved ? 'mine' : 'built-in'}:${entry.scenario.id}`;
 
 const textOf = (entry: LibraryEntry) =>
-  entry.kind === 'teaching' ? entry.scenario.summary : (entry.scenario.description ?? '');
+  entry.kind === 'walkthrough' ? entry.scenario.summary : (entry.scenario.description ?? '');
 
 /** Pure: the entries matching every word of the query and carrying every chosen tag, in library order. */
 export function searchLibrary(entries: readonly LibraryEntry[], filter: LibraryFilter): LibraryEntry[] {

@@ -1,11 +1,10 @@
+/**
+ * Running a scenario of any domain: the When's decision through the Given/When/Then engine, then the expected
+ * read models on a scratch sandbox after the sagas reacted; and the scenario as a vitest file.
+ */
+import type { DomainModule } from '../../core/domain/domainModule.ts';
+import type { ExpectedRows, ScenarioSpec } from '../../core/domain/scenario.ts';
 import { SpecFailure, type SpecResult } from '../../core/testing/givenWhenThen.ts';
-import {
-  givenHistory,
-  runQuery,
-  scenarioSpec,
-  type ExpectedRows,
-  type ScenarioSpec,
-} from './model/scenarioFile.ts';
 import {
   appendHistory,
   SCRATCH_ACTOR,
@@ -13,6 +12,8 @@ import {
   settleAndRead,
   type ScratchOutcome,
 } from '../shared/scratchSandbox.ts';
+import { inlineLiteral, literal } from '../shared/sourceText.ts';
+import { givenHistory, runQuery, scenarioDomain, scenarioSpec } from './engine.ts';
 
 /** One checked expectation of a run, with its diff (`- expected` / `+ actual`) when it failed. */
 export interface ScenarioCheck {
@@ -36,18 +37,20 @@ export interface ScenarioRun {
 }
 
 /** What a scenario needs to be played on a sandbox. */
-export type PlayableScenario = Pick<ScenarioSpec, 'now' | 'monthlyLimit' | 'given' | 'when' | 'thenRows'>;
+export type PlayableScenario = Pick<ScenarioSpec, 'now' | 'settings' | 'given' | 'when' | 'thenRows'>;
 
 const rowsLabel = (rows: ExpectedRows) => `Read model ${rows.query}(${rows.args.join(', ')})`;
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 /**
- * Decides the When through the Given/When/Then engine and checks the Then events or rejection. No saga runs
- * there, so the expected read models are left pending for `runScenarioOnSandbox`.
+ * Decides the When through the Given/When/Then engine of `domain` (under the scenario's settings) and checks the
+ * Then events or rejection. No saga runs there, so the expected read models are left pending for
+ * `runScenarioOnSandbox`.
  */
-export function runScenario(scenario: ScenarioSpec): ScenarioRun {
+export function runScenario(domain: DomainModule, scenario: ScenarioSpec): ScenarioRun {
+  const configured = scenarioDomain(domain, scenario);
   // 1. Given: past events, and the events each given command is decided into.
-  const history = givenHistory(scenario.given, scenario.now);
+  const history = givenHistory(configured, scenario.given, scenario.now);
   if (history.kind === 'rejected') {
     return {
       pass: false,
@@ -57,8 +60,7 @@ export function runScenario(scenario: ScenarioSpec): ScenarioRun {
     };
   }
   // 2. When: the command decided against that history.
-  const { given } = scenarioSpec(scenario.now, { monthlyLimit: scenario.monthlyLimit });
-  const outcome = given(history.events).when(scenario.when);
+  const outcome = scenarioSpec(configured, scenario.now).given(history.events).when(scenario.when);
   const { decision } = outcome;
   const actual =
     decision.kind === 'accepted'
@@ -88,24 +90,28 @@ export function runScenario(scenario: ScenarioSpec): ScenarioRun {
 }
 
 /**
- * Plays a scenario on a fresh in-memory sandbox: its Given history appended to the streams, the When dispatched,
- * everything settled, so the sagas have reacted. Checks each expected read model against that sandbox.
+ * Plays a scenario on a fresh in-memory sandbox of `domain` (under the scenario's settings): its Given history
+ * appended to the streams, the When dispatched, everything settled, so the sagas have reacted. Checks each
+ * expected read model against that sandbox.
  */
 export async function rowsAfterSagas(
+  domain: DomainModule,
   scenario: PlayableScenario,
 ): Promise<
   { kind: 'ok'; checks: ScenarioCheck[]; outcome: ScratchOutcome } | { kind: 'failed'; message: string }
 > {
+  const configured = scenarioDomain(domain, scenario);
   // 1. Given: the same history as the engine's.
-  const history = givenHistory(scenario.given, scenario.now);
+  const history = givenHistory(configured, scenario.given, scenario.now);
   if (history.kind === 'rejected')
     return {
       kind: 'failed',
       message: `Given step ${history.index + 1} was rejected (${history.code}): ${history.message}`,
     };
-  // 2. Append it to the streams of a sandbox whose sagas use the scenario's monthly limit.
-  const sandbox = scratchSandbox(scenario.now, scenario.monthlyLimit);
-  const appended = await appendHistory(sandbox, history.events);
+  // 2. Append it to the streams of a sandbox under the scenario's settings.
+  const sandbox = scratchSandbox(configured, scenario.now);
+  const { groups } = history;
+  const appended = await appendHistory(configured, sandbox, history.events, 'given', (_, i) => groups[i]);
   if (appended.kind === 'failed') {
     sandbox.close();
     return { kind: 'failed', message: appended.message };
@@ -113,13 +119,13 @@ export async function rowsAfterSagas(
   // 3. When, then settle: projections and sagas catch up, reactions included.
   await sandbox.settle();
   await sandbox.dispatch(scenario.when, { actor: SCRATCH_ACTOR });
-  const outcome = await settleAndRead(sandbox, scenario.monthlyLimit);
+  const outcome = await settleAndRead(configured, sandbox);
   // 4. Then: each expected read model, answered by the sandbox's projections.
   const read = (name: string) => outcome.projections[name];
-  const { given } = scenarioSpec(scenario.now);
+  const { given } = scenarioSpec(configured, scenario.now);
   const checks = (scenario.thenRows ?? []).map((rows) => {
     // Why the engine's `thenQuery` over no events: it only compares; the rows come from the sandbox.
-    const actualRows = runQuery(rows, scenario.now)(read);
+    const actualRows = runQuery(configured, rows, scenario.now)(read);
     const result = given([]).thenQuery(() => actualRows, rows.expected);
     return { label: `${rowsLabel(rows)} after the sagas`, pass: result.pass, diff: result.diff };
   });
@@ -130,10 +136,13 @@ export async function rowsAfterSagas(
  * Runs a scenario as the app does: the When's decision through the Given/When/Then engine (`runScenario`), and
  * the expected read models on a scratch sandbox after the sagas reacted (`rowsAfterSagas`).
  */
-export async function runScenarioOnSandbox(scenario: ScenarioSpec): Promise<ScenarioRun> {
-  const engineRun = runScenario(scenario);
+export async function runScenarioOnSandbox(
+  domain: DomainModule,
+  scenario: ScenarioSpec,
+): Promise<ScenarioRun> {
+  const engineRun = runScenario(domain, scenario);
   if (!engineRun.actual) return engineRun;
-  const played = await rowsAfterSagas(scenario);
+  const played = await rowsAfterSagas(domain, scenario);
   if (played.kind === 'failed')
     return {
       ...engineRun,
@@ -161,8 +170,8 @@ export async function runScenarioOnSandbox(scenario: ScenarioSpec): Promise<Scen
  * For exported tests: plays the scenario on a scratch sandbox (`rowsAfterSagas`) and throws a `SpecFailure`
  * with each differing read model's diff, or an `Error` if it failed before the When.
  */
-export async function thenRowsAfterSagas(scenario: PlayableScenario): Promise<void> {
-  const played = await rowsAfterSagas(scenario);
+export async function thenRowsAfterSagas(domain: DomainModule, scenario: PlayableScenario): Promise<void> {
+  const played = await rowsAfterSagas(domain, scenario);
   if (played.kind === 'failed') throw new Error(`Failed before the When: ${played.message}`);
   const wrong = played.checks.filter((check) => !check.pass);
   if (wrong.length === 0) return;
@@ -202,57 +211,101 @@ function verdictOf(
   return `Failed: ${happened} as expected, but ${wrong.join(' and ')} differs from what the scenario expects.`;
 }
 
-const literal = (value: unknown, indent: string) =>
-  JSON.stringify(value, null, 2).replace(/\n/g, `\n${indent}`);
-const quoted = (text: string) => JSON.stringify(text);
+/** How an exported file gets its domain: a built-in by name (the default), or a module of the user's own. */
+export interface DomainImport {
+  /** The module path, from the exported file. */
+  from: string;
+  /** The name it exports the domain module under. */
+  name: string;
+}
+
+/** Where an exported test file stands, and how it gets its domain. */
+export interface ExportOptions {
+  /** The path from the test file to the repository root (default: a file two folders under it). */
+  root?: string;
+  /** For a domain that is not built in: where the file imports it from. */
+  domainImport?: DomainImport;
+}
+
+/** Pure: the lines that bind `domain` in an exported file, under `settings` (untrusted values only as literals). */
+export function exportedDomainLines(
+  domainName: string,
+  settings: Readonly<Record<string, unknown>> | undefined,
+  options: ExportOptions,
+): { imports: string[]; lines: string[] } {
+  const hasSettings = settings !== undefined && Object.keys(settings).length > 0;
+  const configure = hasSettings ? `.configure(${inlineLiteral(settings)})` : '';
+  if (options.domainImport)
+    return {
+      imports: [
+        `import { ${options.domainImport.name} as module } from ${inlineLiteral(options.domainImport.from)};`,
+      ],
+      lines: [`const domain = module${configure};`],
+    };
+  return {
+    imports: [],
+    lines: [
+      `const domainName = ${inlineLiteral(domainName)};`,
+      `const builtIn = domainNamed(domainName);`,
+      `if (!builtIn) throw new Error(\`Eventscope has no built-in domain named \${domainName}\`);`,
+      `const domain = builtIn${configure};`,
+    ],
+  };
+}
 
 /**
- * Pure: a vitest source for the scenario, written with the project's spec helpers: the When's decision through
- * `givenWhenThen`, and the expected read models after the sagas on a scratch sandbox (`thenRowsAfterSagas`), as
- * the app's run checks them. `root` is the path from the test file to the repository root.
+ * Pure: a vitest source for the scenario of `domain`, written with Eventscope's public entry only: the When's
+ * decision through the Given/When/Then engine, and the expected read models after the sagas on a scratch
+ * sandbox (`thenRowsAfterSagas`), as the app's run checks them. Every text of the scenario is a string literal.
  */
-export function scenarioTestSource(scenario: ScenarioSpec, root = '../..'): string {
-  const hasLimit = scenario.monthlyLimit !== undefined;
+export function scenarioTestSource(
+  domain: DomainModule,
+  scenario: ScenarioSpec,
+  options: ExportOptions = {},
+): string {
+  const root = options.root ?? '../..';
   const rows = scenario.thenRows ?? [];
   const then =
     'rejection' in scenario.then
-      ? `.thenRejects(${quoted(scenario.then.rejection)});`
+      ? `.thenRejects(${inlineLiteral(scenario.then.rejection)});`
       : `.thenEvents(${literal(scenario.then.events, '    ')});`;
   const title =
     'rejection' in scenario.then
       ? `rejects ${scenario.when.type} with ${scenario.then.rejection}`
       : `accepts ${scenario.when.type}`;
+  const bound = exportedDomainLines(domain.name, scenario.settings, options);
+  const names = [
+    ...(options.domainImport ? [] : ['domainNamed']),
+    'givenHistory',
+    'scenarioSpec',
+    ...(rows.length > 0 ? ['thenRowsAfterSagas'] : []),
+    'type GivenItem',
+  ];
   return [
     `import { describe, it } from 'vitest';`,
-    ...(rows.length > 0 ? [`import { thenRowsAfterSagas } from '${root}/src/tools/scenarios/run.ts';`] : []),
-    `import { givenWhenThen } from '${root}/src/core/testing/givenWhenThen.ts';`,
-    `import { createScheduling, streamIdOfEvent } from '${root}/src/domains/scheduling/index.ts';`,
-    `import { givenHistory, type GivenItem } from '${root}/src/tools/scenarios/model/scenarioFile.ts';`,
+    `import { ${names.join(', ')} } from ${inlineLiteral(`${root}/src/index.ts`)};`,
+    ...bound.imports,
     ``,
-    `// Scenario ${quoted(scenario.id)}, exported from Eventscope.`,
-    `describe(${quoted(scenario.title)}, () => {`,
-    `  const now = ${quoted(scenario.now)};`,
-    ...(hasLimit ? [`  const monthlyLimit = ${scenario.monthlyLimit};`] : []),
-    `  const given: GivenItem[] = ${literal(scenario.given, '  ')};`,
-    `  const when = ${literal(scenario.when, '  ')};`,
+    `// A scenario exported from Eventscope: its id, domain, settings, clock, Given and When are the constants below.`,
+    `export const scenarioId = ${inlineLiteral(scenario.id)};`,
+    ...bound.lines,
+    `const now = ${inlineLiteral(scenario.now)};`,
+    `const given: GivenItem[] = ${literal(scenario.given)};`,
+    `const when = ${literal(scenario.when)};`,
     ``,
-    `  it(${quoted(title)}, () => {`,
-    `    const history = givenHistory(given, now);`,
+    `describe(${inlineLiteral(scenario.title)}, () => {`,
+    `  it(${inlineLiteral(title)}, () => {`,
+    `    const history = givenHistory(domain, given, now);`,
     `    if (history.kind !== 'ok') throw new Error(\`Given step \${history.index + 1} was rejected: \${history.message}\`);`,
-    `    const spec = givenWhenThen(createScheduling(${hasLimit ? '{ monthlyLimit }' : ''}), {`,
-    `      now,`,
-    `      streamIdOf: streamIdOfEvent,`,
-    `      throwOnFailure: true,`,
-    `    });`,
-    `    spec.given(history.events).when(when)${then}`,
+    `    scenarioSpec(domain, now, { throwOnFailure: true }).given(history.events).when(when)${then}`,
     `  });`,
     ...(rows.length > 0
       ? [
           ``,
           `  it('shows the expected read models after the sagas reacted, on a scratch sandbox', async () => {`,
-          `    await thenRowsAfterSagas({`,
+          `    await thenRowsAfterSagas(domain, {`,
           `      now,`,
-          ...(hasLimit ? [`      monthlyLimit,`] : []),
+          `      settings: domain.settingValues,`,
           `      given,`,
           `      when,`,
           `      thenRows: ${literal(rows, '      ')},`,

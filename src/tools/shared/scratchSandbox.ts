@@ -1,10 +1,16 @@
+/**
+ * Scratch sandboxes: a fresh in-memory runtime of any domain for a tool to play a history on (a scenario's Given,
+ * a what-if branch, a walkthrough), and what it ended with: its log, read side, saga reactions and broken
+ * invariants.
+ */
+import type { DomainModule } from '../../core/domain/domainModule.ts';
 import type { DomainEvent, RecordedEvent } from '../../core/event.ts';
-import { checkInvariants, type Violation } from '../../domains/scheduling/invariants.ts';
-import { dateOfDay, streamIdOfEvent } from '../../domains/scheduling/ids.ts';
-import { schedulingQueries } from '../../domains/scheduling/projections/index.ts';
+import type { Violation } from '../../core/invariant.ts';
+import { createRuntime, type Runtime as Sandbox, type RuntimeOptions } from '../../runtime/index.ts';
 import type { CommandRecord } from '../../store/eventStore.ts';
-import { createDomainRuntime as createSandbox } from '../../domains/index.ts';
-import { type Runtime as Sandbox } from '../../runtime/index.ts';
+import { readSideOf, type ReadSide } from './readSide.ts';
+
+export type { ReadSide };
 
 /** The actor of the commands a scratch run dispatches itself; every other command is a saga's reaction. */
 export const SCRATCH_ACTOR = 'scenario';
@@ -13,27 +19,17 @@ export const SCRATCH_ACTOR = 'scenario';
 export interface SagaReaction {
   saga: string;
   command: string;
-  /** What the command was about, in one short line (its data's ids). */
+  /** What the command was about, in one short line (the ids in its data). */
   subject: string;
   outcome: string;
   isAccepted: boolean;
-}
-
-/** The read models of a settled scratch sandbox, for everything its log mentions. */
-export interface ReadSide {
-  /** Per day: its status, its booked slots (`time patient`) and its free slot times. */
-  days: Record<string, { status: string; booked: string[]; free: string[] }>;
-  /** Bookings per patient per month (`patientId month`). */
-  monthlyBookings: Record<string, number>;
-  /** The subjects of each patient's mail. */
-  mailbox: Record<string, string[]>;
 }
 
 /** A settled scratch sandbox: its log, read models, saga reactions and broken invariants. */
 export interface ScratchOutcome {
   events: RecordedEvent[];
   readSide: ReadSide;
-  /** A copy of every projection's state, by name (for `schedulingQueries`). */
+  /** A copy of every projection's state, by name (to ask the domain's queries of). */
   projections: Record<string, unknown>;
   reactions: SagaReaction[];
   violations: Violation[];
@@ -41,22 +37,12 @@ export interface ScratchOutcome {
   failures: string[];
 }
 
-/** A fresh in-memory sandbox at `now` with real projections and sagas. */
-export const scratchSandbox = (now: string, monthlyLimit?: number): Sandbox =>
-  createSandbox({ now: now || undefined, monthlyLimit, followStore: false });
-
-/**
- * Pure: which events were recorded together: a double slot's two bookings (each names the other) share one
- * key, every other event has its own. Events of one stream with the same key are appended at once.
- */
-export const recordedTogether = (event: DomainEvent, index: number): string => {
-  const data = (event.data ?? {}) as { slotId?: unknown; pairedSlotId?: unknown };
-  return event.type === 'SlotBooked' &&
-    typeof data.pairedSlotId === 'string' &&
-    typeof data.slotId === 'string'
-    ? [data.slotId, data.pairedSlotId].sort().join('+')
-    : `#${index}`;
-};
+/** A fresh in-memory sandbox of `domain` (under its settings) at `now`, with real projections and sagas. */
+export const scratchSandbox = (
+  domain: DomainModule,
+  now: string,
+  options: Omit<RuntimeOptions, 'now' | 'store'> & { store?: RuntimeOptions['store'] } = {},
+): Sandbox => createRuntime(domain, { followStore: false, ...options, now: now || undefined });
 
 /**
  * Appends past events to their streams in the order given (each batch at its stream's current version, so the
@@ -64,20 +50,21 @@ export const recordedTogether = (event: DomainEvent, index: number): string => {
  * with the same `groupOf` key are one append (one command's events). `label` names them in their metadata.
  */
 export async function appendHistory(
+  domain: DomainModule,
   sandbox: Sandbox,
   events: readonly DomainEvent[],
   label = 'given',
-  groupOf: (event: DomainEvent, index: number) => string = recordedTogether,
+  groupOf: (event: DomainEvent, index: number) => string = (_, index) => `#${index}`,
 ): Promise<{ kind: 'ok' } | { kind: 'failed'; index: number; message: string }> {
   await sandbox.ready;
   let index = 0;
   while (index < events.length) {
-    const streamId = streamIdOfEvent(events[index]);
+    const streamId = domain.streamOfEvent(events[index]);
     const key = groupOf(events[index], index);
     let end = index + 1;
     while (
       end < events.length &&
-      streamIdOfEvent(events[end]) === streamId &&
+      domain.streamOfEvent(events[end]) === streamId &&
       groupOf(events[end], end) === key
     )
       end++;
@@ -101,78 +88,60 @@ export async function appendHistory(
   return { kind: 'ok' };
 }
 
-const dataOf = (event: { data: unknown }) => (event.data ?? {}) as Record<string, unknown>;
-const text = (value: unknown) => (typeof value === 'string' ? value : '');
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** Pure: the read side the projections of `sandbox` hold for every day and patient the log mentions. */
-export function readSideOf(sandbox: Sandbox, events: readonly RecordedEvent[]): ReadSide {
-  const read = (name: string) => sandbox.projectionState(name) as never;
-  const dayIds = new Set<string>();
-  const patients = new Set<string>();
-  for (const event of events) {
-    const data = dataOf(event);
-    if (text(data.dayId)) dayIds.add(text(data.dayId));
-    if (text(data.patientId)) patients.add(text(data.patientId));
-  }
-  const months = new Set([...dayIds].map((dayId) => dateOfDay(dayId).slice(0, 7)).filter(Boolean));
-  const days: ReadSide['days'] = {};
-  for (const dayId of [...dayIds].sort()) {
-    const day = schedulingQueries.doctorDay(read, dayId);
-    if (!day) continue;
-    days[dayId] = {
-      status: day.status,
-      booked: day.slots
-        .filter((slot) => slot.status === 'booked')
-        .map((slot) => `${slot.startTime} ${slot.patientId}`),
-      free: day.slots.filter((slot) => slot.status === 'available').map((slot) => slot.startTime),
-    };
-  }
-  const monthlyBookings: ReadSide['monthlyBookings'] = {};
-  const mailbox: ReadSide['mailbox'] = {};
-  for (const patientId of [...patients].sort()) {
-    for (const month of [...months].sort()) {
-      const count = schedulingQueries.monthlyBookings(read, patientId, month);
-      if (count > 0) monthlyBookings[`${patientId} ${month}`] = count;
-    }
-    const mail = schedulingQueries.mailbox(read, patientId);
-    if (mail.length > 0) mailbox[patientId] = mail.map((message) => message.subject);
-  }
-  return { days, monthlyBookings, mailbox };
+/** Pure: the ids a message's data holds (the fields the domain's id kinds name), in the data's order. */
+export function subjectOf(domain: DomainModule, message: { data: unknown }): string {
+  const idFields = new Set(Object.values(domain.ids).flatMap((kind) => kind.fields));
+  const data = isRecord(message.data) ? message.data : {};
+  return Object.entries(data)
+    .filter(([field, value]) => idFields.has(field) && typeof value === 'string' && value !== '')
+    .map(([, value]) => value as string)
+    .join(', ');
 }
 
 /** A saga dispatches its reactions as actor `saga:<name>`. */
 const SAGA_ACTOR_PREFIX = 'saga:';
 
 /** Pure: the commands the sagas dispatched, with their outcome. */
-export const sagaReactionsOf = (commands: readonly CommandRecord[]): SagaReaction[] =>
+export const sagaReactionsOf = (domain: DomainModule, commands: readonly CommandRecord[]): SagaReaction[] =>
   commands
     .filter((record) => record.actor?.startsWith(SAGA_ACTOR_PREFIX))
-    .map((record) => {
-      const data = dataOf(record);
-      return {
-        saga: (record.actor ?? '').slice(SAGA_ACTOR_PREFIX.length),
-        command: record.type,
-        subject: [data.patientId, data.slotId ?? data.dayId].filter((v) => typeof v === 'string').join(', '),
-        outcome:
-          record.outcome.kind === 'accepted'
-            ? `accepted (${record.outcome.eventIds.length} event${record.outcome.eventIds.length === 1 ? '' : 's'})`
-            : `rejected: ${record.outcome.code}`,
-        isAccepted: record.outcome.kind === 'accepted',
-      };
-    });
+    .map((record) => ({
+      saga: (record.actor ?? '').slice(SAGA_ACTOR_PREFIX.length),
+      command: record.type,
+      subject: subjectOf(domain, record),
+      outcome:
+        record.outcome.kind === 'accepted'
+          ? `accepted (${record.outcome.eventIds.length} event${record.outcome.eventIds.length === 1 ? '' : 's'})`
+          : `rejected: ${record.outcome.code}`,
+      isAccepted: record.outcome.kind === 'accepted',
+    }));
+
+/** Pure: every invariant of the domain the log breaks, under the domain's settings. */
+export const violationsOf = (domain: DomainModule, events: readonly RecordedEvent[]): Violation[] =>
+  domain.invariants.flatMap((invariant) => invariant.check(events, domain.settingValues));
+
+/** The read side of a sandbox of `domain` now, for everything its log names. */
+export async function currentReadSide(domain: DomainModule, sandbox: Sandbox): Promise<ReadSide> {
+  const events = await sandbox.events();
+  return readSideOf(domain, events, (name) => sandbox.projectionState(name), sandbox.clock.now());
+}
 
 /** Settles the sandbox and reads everything a comparison needs from it, then closes it. */
-export async function settleAndRead(sandbox: Sandbox, monthlyLimit?: number): Promise<ScratchOutcome> {
+export async function settleAndRead(domain: DomainModule, sandbox: Sandbox): Promise<ScratchOutcome> {
   await sandbox.settle();
   const events = await sandbox.events();
+  const projections = Object.fromEntries(
+    sandbox.projections().map(({ name }) => [name, structuredClone(sandbox.projectionState(name))]),
+  );
   const outcome: ScratchOutcome = {
     events,
-    readSide: readSideOf(sandbox, events),
-    projections: Object.fromEntries(
-      sandbox.projections().map(({ name }) => [name, structuredClone(sandbox.projectionState(name))]),
-    ),
-    reactions: sagaReactionsOf(await sandbox.commands()),
-    violations: checkInvariants(events, { monthlyLimit }).violations,
+    readSide: readSideOf(domain, events, (name) => projections[name], sandbox.clock.now()),
+    projections,
+    reactions: sagaReactionsOf(domain, await sandbox.commands()),
+    violations: violationsOf(domain, events),
     failures: sandbox.failures().map((failure) => `${failure.subscriber}: ${failure.message}`),
   };
   sandbox.close();

@@ -1,16 +1,19 @@
+/**
+ * A span of any domain's log as a vitest file: each decision of the span replayed with the Given/When/Then engine
+ * against the log as it saw it. The file imports Eventscope's public entry only, names its domain, and holds
+ * every text of the log (types, actors, codes, stream ids) in string literals, never in comments or code.
+ */
+import type { DomainModule } from '../../core/domain/domainModule.ts';
 import type { RecordedEvent } from '../../core/event.ts';
-import { schedulingErrorCodes } from '../../domains/scheduling/errors.ts';
 import type { CommandRecord } from '../../store/eventStore.ts';
+import { exportedDomainLines, type ExportOptions } from '../scenarios/run.ts';
+import { inlineLiteral } from '../shared/sourceText.ts';
 
 /** A test file stays readable (and its Given loads quickly) up to this many events of log. */
 export const SPAN_EXPORT_MAX_EVENTS = 5_000;
 
-export interface SpanTestOptions {
-  /** The overbooking saga's limit the log was recorded under. */
-  monthlyLimit: number;
-  /** The path from the test file to the repository root (default: a file two folders under it). */
-  root?: string;
-}
+/** Where the file stands and how it gets its domain (see `ExportOptions`). */
+export type SpanTestOptions = ExportOptions;
 
 /** A vitest file for a span, with what it checks; or why there is nothing to export. */
 export type SpanTestSource =
@@ -29,10 +32,22 @@ type Step =
   | { kind: 'decision'; record: CommandRecord; events: RecordedEvent[]; at: number }
   | { kind: 'rejection'; record: CommandRecord; at: number };
 
-const domainCodes = new Set<string>(schedulingErrorCodes);
-const quoted = (text: string) => JSON.stringify(text);
-const json = (value: unknown) => JSON.stringify(value);
-const message = ({ type, data }: { type: string; data: unknown }) => json({ type, data });
+/**
+ * The outcomes the runtime gives, not a domain's rules (a conflict retried too often, a store failure, a bug):
+ * a decider test cannot replay them.
+ */
+export const RUNTIME_OUTCOME_CODES: ReadonlySet<string> = new Set([
+  'ConcurrencyConflict',
+  'RuntimeError',
+  'QuotaExceeded',
+  'DatabaseClosed',
+  'UpgradeBlocked',
+  'VersionChanged',
+  'InvalidAppend',
+  'StoreFailed',
+]);
+const quoted = (text: string) => inlineLiteral(text);
+const message = ({ type, data }: { type: string; data: unknown }) => inlineLiteral({ type, data });
 const sagaOf = (record: CommandRecord) =>
   record.actor?.startsWith('saga:') ? record.actor.slice('saga:'.length) : null;
 const actorLabel = (record: CommandRecord) => {
@@ -52,7 +67,7 @@ function typeRuns(types: string[]): string {
   return runs.map(([type, count]) => (count === 1 ? type : `${type} ×${count}`)).join(', ');
 }
 
-/** A comment of several lines, none much wider than 110 characters. */
+/** A comment of several lines, none much wider than 110 characters (only ever for text written here). */
 function commentLines(text: string, indent = ''): string[] {
   const lines: string[] = [];
   let line = '';
@@ -85,11 +100,12 @@ function positionRanges(positions: number[]): string {
  * it actually broke; a saga's commands are also checked as the saga's reaction to their trigger event.
  */
 export function spanTestSource(
+  domain: DomainModule,
   events: readonly RecordedEvent[],
   commands: readonly CommandRecord[],
   from: number,
   to: number,
-  options: SpanTestOptions,
+  options: SpanTestOptions = {},
 ): SpanTestSource {
   const head = events.length;
   if (head === 0) return { kind: 'refused', reason: 'The log is empty: dispatch a command first.' };
@@ -129,7 +145,7 @@ export function spanTestSource(
     // Why half a position: it was decided after the event at its head and before the next one was appended.
     const at = record.headPosition + 0.5;
     if (outcome.kind === 'accepted') steps.push({ kind: 'decision', record, events: [], at });
-    else if (domainCodes.has(outcome.code)) steps.push({ kind: 'rejection', record, at });
+    else if (!RUNTIME_OUTCOME_CODES.has(outcome.code)) steps.push({ kind: 'rejection', record, at });
     else
       notes.push(
         `After #${record.headPosition}, ${actorLabel(record)}: ${record.type} was turned down with ${outcome.code}` +
@@ -159,21 +175,22 @@ export function spanTestSource(
   }
 
   const root = options.root ?? '../..';
+  const bound = exportedDomainLines(domain.name, domain.settingValues, options);
   const text = [
     `import { describe, it } from 'vitest';`,
-    `import { givenWhenThen, type GivenEvent } from '${root}/src/core/testing/givenWhenThen.ts';`,
-    `import { createScheduling } from '${root}/src/domains/scheduling/index.ts';`,
+    `import { ${options.domainImport ? '' : 'domainNamed, '}givenWhenThen, type GivenEvent } from ${inlineLiteral(`${root}/src/index.ts`)};`,
+    ...bound.imports,
     ``,
     `// Positions ${from}–${to} of an event log of ${plural(head, 'event')}, exported from Eventscope's timeline.`,
     ...commentLines(
       `Given: ${from === 1 ? 'an empty log' : `the log before #${from}`}. Then each command whose outcome falls in ` +
         `the span, in log order, decided against the log as that decision saw it, at the virtual clock it saw: ` +
         `it must append the events it appended, or break the rule it broke. A saga's commands are also checked ` +
-        `as its reaction to their trigger.`,
+        `as its reaction to their trigger. The domain runs under the settings the log was recorded with; what ` +
+        `the span holds that this file cannot check is listed as tests to do.`,
     ),
-    ...notes.flatMap((note) => commentLines(`Not checked: ${note}`)),
-    ``,
-    `const { given } = givenWhenThen(createScheduling({ monthlyLimit: ${options.monthlyLimit} }), { throwOnFailure: true });`,
+    ...bound.lines,
+    `const { given } = givenWhenThen(domain.context, { throwOnFailure: true });`,
     ``,
     `/** The log up to #${to}, one event a line. */`,
     `const log: GivenEvent[] = [`,
@@ -181,13 +198,15 @@ export function spanTestSource(
       .slice(0, to)
       .map(
         (e) =>
-          `  /* #${e.position} */ ${json({ id: e.id, streamId: e.streamId, type: e.type, data: e.data })},`,
+          `  /* #${e.position} */ ${inlineLiteral({ id: e.id, streamId: e.streamId, type: e.type, data: e.data })},`,
       ),
     `];`,
     `/** The first \`count\` events of the log. */`,
     `const logUpTo = (count: number) => log.slice(0, count);`,
     ``,
     `describe(${quoted(`Positions ${from}–${to} of the event log`)}, () => {`,
+    ...notes.map((note) => `  it.todo(${quoted(`Not checked: ${note}`)});`),
+    ...(notes.length > 0 ? [``] : []),
     blocks.join('\n\n'),
     `});`,
     ``,
@@ -262,19 +281,18 @@ function stepBlock(step: Step): string {
       : step.events.length === 0
         ? `.thenEvents([]);`
         : `.thenEvents([\n${step.events.map((e) => `        ${message(e)},`).join('\n')}\n      ]);`;
-  const retried = record.attempts.flatMap((a) =>
-    commentLines(
+  const conflicts = record.attempts.map(
+    (a) =>
       `A conflict first: it expected ${a.streamId} at v${a.expectedVersion === 'no-stream' ? 0 : a.expectedVersion}, ` +
-        `another writer had taken it to v${a.actualVersion}; it reloaded and decided again.`,
-      '  ',
-    ),
+      `another writer had taken it to v${a.actualVersion}; it reloaded and decided again. ` +
+      `The Given is the log its last decision saw (#1–${seen}).`,
   );
-  const seenNote =
-    retried.length > 0 ? [`  // The Given is the log its last decision saw (#1–${seen}).`] : [];
   const lines = [
-    ...retried,
-    ...seenNote,
-    `  it(${quoted(`${where} ${actorLabel(record)}: ${record.type} ${what}`)}, () => {`,
+    ...(conflicts.length > 0
+      ? [`  // Decided again after ${plural(conflicts.length, 'conflict')}: see its annotations.`]
+      : []),
+    `  it(${quoted(`${where} ${actorLabel(record)}: ${record.type} ${what}`)}, ${conflicts.length > 0 ? 'async ({ annotate })' : '()'} => {`,
+    ...conflicts.map((conflict) => `    await annotate(${quoted(conflict)});`),
     `    given(logUpTo(${seen}))`,
     `      .when(${message(record)}, { now: ${quoted(now)} })`,
     `      ${then}`,

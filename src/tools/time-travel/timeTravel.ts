@@ -1,14 +1,19 @@
-import { bindQueries } from '../../core/boundedContext.ts';
-import { schedulingQueryCatalog } from '../../domains/scheduling/module.ts';
-import type { BoundedContext, Projection, Saga } from '../../core/boundedContext.ts';
+import {
+  bindQueries,
+  type BoundedContext,
+  type BoundQueries,
+  type Projection,
+  type QueryCatalog,
+  type Saga,
+} from '../../core/boundedContext.ts';
+import type { DomainModule, SagaInstanceView } from '../../core/domain/domainModule.ts';
 import type { RecordedEvent } from '../../core/event.ts';
-import { type SchedulingSandboxQueries as SandboxQueries } from '../../domains/index.ts';
 
 /** The read side as it was after the event at `position` (0 = before any event). */
 export interface PastView {
   readonly position: number;
   /**
-   * A projection's state as of `position`: bind `schedulingQueries` to it. Read-only, and valid until another
+   * A projection's state as of `position` (`queriesAt` binds the domain's queries to it). Read-only, and valid until another
    * view of this time travel is read (stepping forward folds the same state further, in place).
    */
   read(projectionName: string): unknown;
@@ -206,16 +211,26 @@ export class TimeTravel {
   }
 }
 
-/** The queries of DOMAIN.md as of a past view; `now` is the clock `patientSlots` compares with. */
-export function queriesAt(view: PastView, now: () => string): SandboxQueries {
-  return bindQueries(schedulingQueryCatalog, (name) => view.read(name), now);
-}
+/** The domain's queries as of a past view (bound as the runtime binds them); `now` is the clock they compare with. */
+export const queriesAt = <Q extends QueryCatalog>(
+  domain: Pick<DomainModule<Q>, 'queries'>,
+  view: PastView,
+  now: () => string,
+): BoundQueries<Q> => bindQueries(domain.queries, (name) => view.read(name), now);
+
+/** The live instances of a saga in a state of it, as the domain's saga view lists them (none without one). */
+export const sagaInstancesOf = (
+  domain: Pick<DomainModule, 'sagaViews'>,
+  sagaName: string,
+  sagaState: unknown,
+): SagaInstanceView[] =>
+  Object.hasOwn(domain.sagaViews, sagaName) ? (domain.sagaViews[sagaName].instances?.(sagaState) ?? []) : [];
 
 /** What the app's panels read while it views the past: the queries and read models as of `position`. */
-export interface PastReading {
+export interface PastReading<Q extends QueryCatalog = QueryCatalog> {
   position: number;
   head: number;
-  query: SandboxQueries;
+  query: BoundQueries<Q>;
   read(projectionName: string): unknown;
   sagaState(sagaName: string): unknown;
 }

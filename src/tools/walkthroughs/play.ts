@@ -1,14 +1,25 @@
+/**
+ * Walkthroughs: a domain's step-by-step teaching stories, played on a scratch sandbox of the domain one step at a
+ * time. A step runs, then its caption is shown (`PlayedStep.note`), with where the read side stands right after.
+ */
+import type { DomainModule } from '../../core/domain/domainModule.ts';
+import { withSettings } from '../scenarios/engine.ts';
+import type { Walkthrough, WalkthroughStep } from '../../core/domain/walkthrough.ts';
 import { createDeterministicScheduler } from '../../core/scheduler/deterministicScheduler.ts';
-import type { Scenario, ScenarioStep } from '../../domains/scheduling/walkthroughs/index.ts';
 import type { DispatchResult } from '../../runtime/types.ts';
-import { createDomainRuntime as createSandbox } from '../../domains/index.ts';
 import { type Runtime as Sandbox } from '../../runtime/index.ts';
 import {
   never,
   withDeliveryLatency,
   type LatentScheduler,
 } from '../../runtime/schedulers/latentDeliveries.ts';
-import { readSideOf, settleAndRead, type ReadSide, type ScratchOutcome } from '../shared/scratchSandbox.ts';
+import {
+  currentReadSide,
+  scratchSandbox,
+  settleAndRead,
+  type ReadSide,
+  type ScratchOutcome,
+} from '../shared/scratchSandbox.ts';
 
 /** How far one projection or saga has got through the log. */
 export interface SubscriberLag {
@@ -23,13 +34,14 @@ export interface SubscriberLag {
 export interface ReadSideLag {
   head: number;
   subscribers: SubscriberLag[];
-  /** Deliveries held back by the scenario's latency. */
+  /** Deliveries held back by the walkthrough's latency. */
   held: number;
 }
 
-/** What one step of a teaching scenario did, in words, and how far behind the read side was right after it. */
+/** What one step of a walkthrough did, in words, and how far behind the read side was right after it. */
 export interface PlayedStep {
   label: string;
+  /** The step's caption, shown once it has run. */
   note?: string;
   outcomes: string[];
   /** The projections and sagas that had not caught up with the log when the step ended. */
@@ -37,22 +49,23 @@ export interface PlayedStep {
   head: number;
 }
 
-/** A teaching scenario played on a scratch sandbox: each step, then the settled read side, sagas and invariants. */
-export type TeachingRun = Omit<ScratchOutcome, 'projections'> & { steps: PlayedStep[] };
+/** A walkthrough played on a scratch sandbox: each step, then the settled read side, sagas and invariants. */
+export type WalkthroughRun = Omit<ScratchOutcome, 'projections'> & { steps: PlayedStep[] };
 
-export interface TeachingRunOptions {
+export interface WalkthroughOptions {
   /** The deterministic scheduler's choices: how concurrent steps interleave. */
   choices?: readonly number[];
   /**
-   * How the scenario's `latencyMs` passes: resolves when a held delivery may start. Default: never, so held
+   * How the walkthrough's `latencyMs` passes: resolves when a held delivery may start. Default: never, so held
    * deliveries wait for a settle step (a whole play is instant and stays deterministic). The app passes real time.
    */
   wait?: (ms: number) => Promise<void>;
 }
 
-/** A teaching scenario played one step at a time on its own scratch sandbox. */
-export interface TeachingPlayer {
-  readonly scenario: Scenario;
+/** A walkthrough played one step at a time on its own scratch sandbox. */
+export interface WalkthroughPlayer {
+  readonly domain: DomainModule;
+  readonly walkthrough: Walkthrough;
   /** The steps played so far. */
   readonly played: readonly PlayedStep[];
   readonly isFinished: boolean;
@@ -66,7 +79,7 @@ export interface TeachingPlayer {
   /** The read models as they are now: stale while deliveries lag. */
   readSide(): Promise<ReadSide>;
   /** Plays the remaining steps, settles, reads the outcome and closes the sandbox. */
-  finish(): Promise<TeachingRun>;
+  finish(): Promise<WalkthroughRun>;
   /** Called after anything changes on the sandbox. Returns an unsubscribe function. */
   onChange(listener: () => void): () => void;
   close(): void;
@@ -97,7 +110,11 @@ function lagOf(sandbox: Sandbox, scheduler: LatentScheduler): ReadSideLag {
   };
 }
 
-async function playStep(sandbox: Sandbox, step: ScenarioStep): Promise<Omit<PlayedStep, 'behind' | 'head'>> {
+/** Runs one step on the sandbox and says what it did, with its caption; `behind` and `head` are read after. */
+async function playStep(
+  sandbox: Sandbox,
+  step: WalkthroughStep,
+): Promise<Omit<PlayedStep, 'behind' | 'head'>> {
   if (step.kind === 'command') {
     const result = await sandbox.dispatch(step.command, { actor: step.actor });
     return {
@@ -126,19 +143,28 @@ async function playStep(sandbox: Sandbox, step: ScenarioStep): Promise<Omit<Play
   return { label: 'Everything catches up', note: step.note, outcomes: [] };
 }
 
+/** Pure: the domain as the walkthrough runs it: its defaults, with the walkthrough's settings applied. */
+export const walkthroughDomain = (domain: DomainModule, walkthrough: Walkthrough): DomainModule =>
+  withSettings(domain, walkthrough.settings);
+
 /**
- * Starts a step-based teaching scenario on a fresh in-memory sandbox under the deterministic scheduler (so its
- * concurrent steps interleave the same way every time, as `choices` say), with real projections and sagas.
- * With `latencyMs`, deliveries to projections and sagas are held until `wait(latencyMs)` resolves or a step
- * settles, so the read side visibly lags behind the log and catches up.
+ * Starts a walkthrough of `domain` on a fresh in-memory sandbox (under the walkthrough's settings) with the
+ * deterministic scheduler, so its concurrent steps interleave the same way every time (as `choices` say), with
+ * real projections and sagas. With `latencyMs`, deliveries to projections and sagas are held until
+ * `wait(latencyMs)` resolves or a step settles, so the read side visibly lags behind the log and catches up.
  */
-export function startTeachingRun(scenario: Scenario, options: TeachingRunOptions = {}): TeachingPlayer {
+export function startWalkthrough(
+  domain: DomainModule,
+  walkthrough: Walkthrough,
+  options: WalkthroughOptions = {},
+): WalkthroughPlayer {
+  const configured = walkthroughDomain(domain, walkthrough);
   const scheduler = withDeliveryLatency(
     createDeterministicScheduler(options.choices ?? [], { maxSteps: 20_000 }),
-    scenario.latencyMs ?? 0,
+    walkthrough.latencyMs ?? 0,
     options.wait ?? never,
   );
-  const sandbox = createSandbox({ now: scenario.now, monthlyLimit: scenario.monthlyLimit, scheduler });
+  const sandbox = scratchSandbox(configured, walkthrough.now, { scheduler });
   const played: PlayedStep[] = [];
   let queue: Promise<unknown> = Promise.resolve();
   // Why a queue: a second click on "next" while a step runs must play the step after it, not the same one.
@@ -149,7 +175,7 @@ export function startTeachingRun(scenario: Scenario, options: TeachingRunOptions
   };
   const next = () =>
     serially(async () => {
-      const step = scenario.steps[played.length];
+      const step = walkthrough.steps[played.length];
       if (!step) return null;
       const done = await playStep(sandbox, step);
       // Why: a step ends once everything not held back by the latency has run (deliveries, saga reactions).
@@ -164,20 +190,21 @@ export function startTeachingRun(scenario: Scenario, options: TeachingRunOptions
       return result;
     });
   return {
-    scenario,
+    domain: configured,
+    walkthrough,
     played,
     get isFinished() {
-      return played.length >= scenario.steps.length;
+      return played.length >= walkthrough.steps.length;
     },
     next,
     settle: () => serially(() => sandbox.settle()),
     whenQuiet: () => scheduler.whenQuiet(),
     lag: () => lagOf(sandbox, scheduler),
-    readSide: async () => readSideOf(sandbox, await sandbox.events()),
+    readSide: () => currentReadSide(configured, sandbox),
     async finish() {
       while ((await next()) !== null);
       const { projections: _projections, ...outcome } = await serially(() =>
-        settleAndRead(sandbox, scenario.monthlyLimit),
+        settleAndRead(configured, sandbox),
       );
       return { ...outcome, steps: [...played] };
     },
@@ -186,8 +213,9 @@ export function startTeachingRun(scenario: Scenario, options: TeachingRunOptions
   };
 }
 
-/** Plays a whole teaching scenario (see `startTeachingRun`) and returns how it ended. */
-export const playTeachingScenario = (
-  scenario: Scenario,
+/** Plays a whole walkthrough of `domain` (see `startWalkthrough`) and returns how it ended. */
+export const playWalkthrough = (
+  domain: DomainModule,
+  walkthrough: Walkthrough,
   choices: readonly number[] = [],
-): Promise<TeachingRun> => startTeachingRun(scenario, { choices }).finish();
+): Promise<WalkthroughRun> => startWalkthrough(domain, walkthrough, { choices }).finish();

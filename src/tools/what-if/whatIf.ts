@@ -1,28 +1,28 @@
+/**
+ * The what-if of a live log, for any domain: fork the log at a position, edit the branch (the shared edit model,
+ * `edits.ts`), replay the original and the branch on scratch sandboxes of the log's own domain and settings, and
+ * compare their read sides, saga reactions and broken invariants.
+ */
+import type { DomainModule } from '../../core/domain/domainModule.ts';
+import type { Message } from '../../core/domain/scenario.ts';
 import type { DomainEvent, RecordedEvent } from '../../core/event.ts';
-import { streamIdOfEvent } from '../../domains/scheduling/ids.ts';
-import { createScheduling } from '../../domains/scheduling/index.ts';
-import type { Message } from '../scenarios/model/scenarioFile.ts';
-import { createDomainRuntime as createSandbox } from '../../domains/index.ts';
+import type { CommandRecord } from '../../store/eventStore.ts';
+import { answersOf, questionsOf, readSideChanges, type ReadSide } from '../shared/readSide.ts';
 import {
   appendHistory,
   SCRATCH_ACTOR,
-  settleAndRead,
-  type ReadSide,
+  sagaReactionsOf,
+  scratchSandbox,
+  subjectOf,
+  violationsOf,
   type ScratchOutcome,
 } from '../shared/scratchSandbox.ts';
+import { applyEdits, type WhatIfEdit } from './edits.ts';
 
-/**
- * One change of a what-if branch. Events are named by their position in the original log. A move or an insert
- * says where either by `before` (the original position of the event it goes just before; null = the end of the
- * branch) or by `to`/`at` (an index, 0-based, in the branch as the edits before have left it).
- */
-export type WhatIfEdit =
-  | { kind: 'skip'; position: number }
-  | { kind: 'move'; position: number; to: number }
-  | { kind: 'move'; position: number; before: number | null }
-  | { kind: 'change'; position: number; data: Record<string, unknown> }
-  | { kind: 'insertCommand'; at: number; command: Message }
-  | { kind: 'insertCommand'; before: number | null; command: Message };
+export type { ReadSide };
+
+/** A change of a live log's branch: events named by their position in the log; inserts are commands. */
+export type LogEdit = WhatIfEdit<Message>;
 
 /** One step of a branch: an event of the original (maybe changed) or a command dispatched there. */
 export type WhatIfStep =
@@ -36,6 +36,7 @@ export type WhatIfStep =
     }
   | { kind: 'command'; command: Message };
 
+/** What a what-if replays: the log, where it forks, the edits, the clock. The domain comes apart (a worker resolves it by name). */
 export interface WhatIfInput {
   /** The original log in global order. It is only read. */
   events: readonly RecordedEvent[];
@@ -43,12 +44,13 @@ export interface WhatIfInput {
   position?: number;
   /** Keep the original's events after the fork position in the branch too (default false). */
   includeRest?: boolean;
-  edits: readonly WhatIfEdit[];
+  edits: readonly LogEdit[];
   now: string;
-  monthlyLimit?: number;
+  /** The log's command records: the original's saga reactions, as they were (none listed without them). */
+  commands?: readonly CommandRecord[];
 }
 
-/** One side of the comparison, replayed on its own scratch sandbox. */
+/** One side of the comparison: the original as recorded, the branch replayed on its own scratch sandbox. */
 export type WhatIfSide = Omit<ScratchOutcome, 'projections'> & {
   /** What each inserted command did. */
   commands: string[];
@@ -71,107 +73,63 @@ export type WhatIfResult =
 export const isSagaEvent = (event: RecordedEvent): boolean =>
   event.metadata.causationId !== event.metadata.commandId;
 
-const describeEvent = (event: DomainEvent) => {
-  const data = event.data as Record<string, unknown>;
-  const subject = data.slotId ?? data.dayId ?? data.patientId ?? data.doctorId;
-  return typeof subject === 'string' ? `${event.type} ${subject}` : event.type;
-};
+/** Pure: an event in a few words: the domain's own description, or its type and the ids it names. */
+export const eventName = (domain: DomainModule, event: DomainEvent): string =>
+  domain.describeEvent?.(event) ?? `${event.type} ${subjectOf(domain, event)}`.trim();
 
 /** Pure: the branch's steps after the edits, or the first edit that names nothing there. */
-export function applyEdits(
+export function applyLogEdits(
   events: readonly RecordedEvent[],
-  edits: readonly WhatIfEdit[],
+  edits: readonly LogEdit[],
 ): { kind: 'ok'; steps: WhatIfStep[] } | { kind: 'invalid'; message: string } {
-  let steps: WhatIfStep[] = events.map((event) => ({
-    kind: 'event',
-    from: event.position,
-    event: { type: event.type, data: structuredClone(event.data) },
-    isChanged: false,
-    group: event.metadata.commandId,
+  const originals = events.map((event) => ({
+    position: event.position,
+    item: {
+      event: { type: event.type, data: structuredClone(event.data) } as DomainEvent,
+      group: event.metadata.commandId,
+    },
   }));
-  const indexOf = (position: number, within: readonly WhatIfStep[]) =>
-    within.findIndex((step) => step.kind === 'event' && step.from === position);
-  for (const [n, edit] of edits.entries()) {
-    const where = `Edit ${n + 1} (${edit.kind})`;
-    const notThere = (position: number) => ({
-      kind: 'invalid' as const,
-      message: `${where}: event ${position} is not in the branch (any more)`,
-    });
-    if (edit.kind === 'insertCommand') {
-      const at = 'at' in edit ? edit.at : edit.before === null ? steps.length : indexOf(edit.before, steps);
-      if ('before' in edit && edit.before !== null && at < 0) return notThere(edit.before);
-      if (at < 0 || at > steps.length)
-        return { kind: 'invalid', message: `${where}: there is no step ${at + 1} to insert at` };
-      steps = [...steps.slice(0, at), { kind: 'command', command: edit.command }, ...steps.slice(at)];
-      continue;
-    }
-    const index = indexOf(edit.position, steps);
-    if (index < 0) return notThere(edit.position);
-    const step = steps[index] as Extract<WhatIfStep, { kind: 'event' }>;
-    if (edit.kind === 'skip') steps = steps.filter((_, i) => i !== index);
-    else if (edit.kind === 'change')
-      steps[index] = {
-        ...step,
-        event: { type: step.event.type, data: structuredClone(edit.data) },
-        isChanged: true,
-      };
-    else {
-      const rest = steps.filter((_, i) => i !== index);
-      if ('before' in edit && edit.before === edit.position)
-        return { kind: 'invalid', message: `${where}: event ${edit.position} cannot move before itself` };
-      const to = 'to' in edit ? edit.to : edit.before === null ? rest.length : indexOf(edit.before, rest);
-      if ('before' in edit && edit.before !== null && to < 0) return notThere(edit.before);
-      if (to < 0 || to > rest.length || ('to' in edit && to >= steps.length))
-        return {
-          kind: 'invalid',
-          message: `${where}: there is no step ${to + 1} to move event ${edit.position} to`,
-        };
-      steps = [...rest.slice(0, to), step, ...rest.slice(to)];
-    }
-  }
-  return { kind: 'ok', steps };
+  const branch = applyEdits(originals, edits, (item, data) => ({
+    ...item,
+    event: { type: item.event.type, data },
+  }));
+  if (branch.kind === 'invalid') return branch;
+  return {
+    kind: 'ok',
+    steps: branch.steps.map((step): WhatIfStep =>
+      step.kind === 'inserted'
+        ? { kind: 'command', command: step.item }
+        : { kind: 'event', from: step.from, isChanged: step.isChanged, ...step.item },
+    ),
+  };
 }
 
-type EventData = { slotId?: string; dayId?: string };
-
 /**
- * Pure: the first event that makes its stream invalid in the branch's order, in words; null when every stream
- * still reads as a history its aggregate could have recorded (it starts with its creation, a slot is scheduled
- * before it is booked, booked once at a time, and only a booked slot has its booking cancelled).
+ * Pure: the first event that makes its stream a history its aggregate could not have recorded, in the branch's
+ * order, in words (the domain's `historyProblems`); null when every stream still reads as one, or the domain has
+ * no such rules.
  */
-export function invalidStream(steps: readonly WhatIfStep[]): string | null {
-  const created = new Set<string>();
-  const scheduled = new Set<string>();
-  const booked = new Set<string>();
-  const creation: Record<string, string> = { doctorday: 'DayScheduled', patient: 'PatientRegistered' };
-  for (const [index, step] of steps.entries()) {
-    if (step.kind !== 'event') continue;
-    const { event } = step;
-    const streamId = streamIdOfEvent(event);
-    const where = `Step ${index + 1} (${describeEvent(event)}, event ${step.from} of the original)`;
-    const needed = creation[streamId.split('-')[0]];
-    if (needed && !created.has(streamId) && event.type !== needed)
-      return `${where} would open stream ${streamId}, which must start with ${needed}`;
-    if (needed && created.has(streamId) && event.type === needed)
-      return `${where} would record ${needed} a second time in stream ${streamId}`;
-    created.add(streamId);
-    const slot = (event.data as EventData).slotId ?? '';
-    if (event.type === 'SlotScheduled') scheduled.add(slot);
-    if (event.type === 'SlotScheduleCancelled') scheduled.delete(slot);
-    if (event.type === 'SlotBooked') {
-      if (!scheduled.has(slot))
-        return `${where} books slot ${slot} before it is scheduled in stream ${streamId}`;
-      if (booked.has(slot))
-        return `${where} books slot ${slot} while it is still booked in stream ${streamId}`;
-      booked.add(slot);
+export function invalidStream(domain: DomainModule, steps: readonly WhatIfStep[]): string | null {
+  if (!domain.historyProblems) return null;
+  const streams = new Map<string, { events: DomainEvent[]; stepIndex: number[] }>();
+  steps.forEach((step, index) => {
+    if (step.kind !== 'event') return;
+    const streamId = domain.streamOfEvent(step.event);
+    const stream = streams.get(streamId) ?? { events: [], stepIndex: [] };
+    stream.events.push(step.event);
+    stream.stepIndex.push(index);
+    streams.set(streamId, stream);
+  });
+  let first: { index: number; problem: string } | null = null;
+  for (const [streamId, stream] of streams)
+    for (const { index, problem } of domain.historyProblems(streamId, stream.events)) {
+      const stepIndex = stream.stepIndex[index];
+      if (stepIndex !== undefined && (!first || stepIndex < first.index))
+        first = { index: stepIndex, problem };
     }
-    if (event.type === 'SlotBookingCancelled') {
-      if (!booked.has(slot))
-        return `${where} cancels a booking of slot ${slot} that is not booked in stream ${streamId}`;
-      booked.delete(slot);
-    }
-  }
-  return null;
+  if (!first) return null;
+  const step = steps[first.index] as Extract<WhatIfStep, { kind: 'event' }>;
+  return `Step ${first.index + 1} (${eventName(domain, step.event)}, event ${step.from} of the original) ${first.problem}`;
 }
 
 /** A run of the branch played at once: the events one command recorded, or one inserted command. */
@@ -193,11 +151,12 @@ export function unitsOf(steps: readonly WhatIfStep[]): Unit[] {
 }
 
 /**
- * The sagas folded purely beside a scratch runtime, to tell when it must settle: only when a saga would react.
- * Why: settling saves every saga's state; doing it after each of 10k units made a long log's replay 3× slower.
+ * The domain's sagas folded purely beside a scratch runtime, to tell when it must settle: only when a saga would
+ * react. Why: settling saves every saga's state; doing it after each of 10k units made a long log's replay 3×
+ * slower.
  */
-function sagaWatch(now: string, monthlyLimit?: number) {
-  const sagas = createScheduling({ monthlyLimit: monthlyLimit ?? 10 }).sagas;
+function sagaWatch(domain: DomainModule, now: string) {
+  const { sagas } = domain.context;
   let states = sagas.map((saga) => saga.initialState());
   return (events: readonly RecordedEvent[]): boolean => {
     let wouldReact = false;
@@ -211,17 +170,20 @@ function sagaWatch(now: string, monthlyLimit?: number) {
   };
 }
 
+/** A side replayed: its log, projections (to ask questions of), reactions, violations, failures and commands. */
+type Replayed = Omit<ScratchOutcome, 'readSide'> & { commands: string[] };
+
 /**
- * Replays one side on scratch sandboxes:
+ * Replays one side on scratch sandboxes of the domain (under its settings):
  * 1. the write side and the sagas: each unit in order, and the sagas react to it before the next one, as the live
  *    runtime would without latency (their reactions land in the log between the users' events);
  * 2. the read side: the projections fold the finished log once, over the same store.
  * Why two sandboxes: settling saves every subscriber's state; with the projections there too, that would copy
  * every read model each time a saga reacts.
  */
-async function replay(steps: readonly WhatIfStep[], now: string, monthlyLimit?: number): Promise<WhatIfSide> {
-  const writer = createSandbox({ now, monthlyLimit, followStore: false, runProjections: false });
-  const wouldReact = sagaWatch(now, monthlyLimit);
+async function replay(domain: DomainModule, steps: readonly WhatIfStep[], now: string): Promise<Replayed> {
+  const writer = scratchSandbox(domain, now, { runProjections: false });
+  const wouldReact = sagaWatch(domain, now);
   const commands: string[] = [];
   let appended = 0;
   let seen = 0;
@@ -237,7 +199,13 @@ async function replay(steps: readonly WhatIfStep[], now: string, monthlyLimit?: 
   for (const unit of unitsOf(steps)) {
     if (unit.kind === 'events') {
       const { groups } = unit;
-      const result = await appendHistory(writer, unit.events, `what-if-${appended}`, (_, i) => groups[i]);
+      const result = await appendHistory(
+        domain,
+        writer,
+        unit.events,
+        `what-if-${appended}`,
+        (_, i) => groups[i],
+      );
       if (result.kind === 'failed') throw new Error(result.message);
       appended += unit.events.length;
     } else {
@@ -251,54 +219,90 @@ async function replay(steps: readonly WhatIfStep[], now: string, monthlyLimit?: 
     await letSagasReact();
   }
   await writer.settle();
-  const writerFailures = writer.failures().map((failure) => `${failure.subscriber}: ${failure.message}`);
+  const failures = writer.failures().map((failure) => `${failure.subscriber}: ${failure.message}`);
+  const reactions = sagaReactionsOf(domain, await writer.commands());
   writer.close();
-  const reader = createSandbox({
-    now,
-    monthlyLimit,
-    store: writer.store,
-    followStore: false,
-    runSagas: false,
-  });
-  const { projections: _projections, failures, ...outcome } = await settleAndRead(reader, monthlyLimit);
-  return { ...outcome, failures: [...writerFailures, ...failures], commands };
+  const reader = scratchSandbox(domain, now, { store: writer.store, runSagas: false });
+  await reader.settle();
+  const events = await reader.events();
+  const projections = Object.fromEntries(
+    reader.projections().map(({ name }) => [name, structuredClone(reader.projectionState(name))]),
+  );
+  failures.push(...reader.failures().map((failure) => `${failure.subscriber}: ${failure.message}`));
+  reader.close();
+  return { events, projections, reactions, violations: violationsOf(domain, events), failures, commands };
 }
 
-const lines = (side: WhatIfSide) => ({
-  days: Object.fromEntries(Object.entries(side.readSide.days).map(([k, v]) => [k, JSON.stringify(v)])),
-  monthlyBookings: side.readSide.monthlyBookings,
-  mailbox: Object.fromEntries(Object.entries(side.readSide.mailbox).map(([k, v]) => [k, v.length])),
-});
+/** Whether a command's outcome was known once the log reached `position`. */
+const isKnownBy = (command: CommandRecord, position: number) =>
+  command.outcome.kind === 'accepted' && command.outcome.lastPosition !== null
+    ? command.outcome.lastPosition <= position
+    : command.headPosition <= position;
+
+/**
+ * The original as it was recorded, not replayed: the forked log (the sagas' events included) folded by the
+ * domain's projections, so its read side is exactly the live log's as of the fork (the same events, ids and
+ * metadata), and its saga reactions are the recorded ones.
+ */
+async function asRecorded(
+  domain: DomainModule,
+  events: readonly RecordedEvent[],
+  commands: readonly CommandRecord[],
+  position: number,
+  now: string,
+): Promise<Replayed> {
+  const reader = scratchSandbox(domain, now, { runSagas: false });
+  await reader.ready;
+  let index = 0;
+  while (index < events.length) {
+    const { streamId, metadata } = events[index];
+    let end = index + 1;
+    while (
+      end < events.length &&
+      events[end].streamId === streamId &&
+      events[end].metadata.commandId === metadata.commandId
+    )
+      end++;
+    const batch = events
+      .slice(index, end)
+      .map(({ id, type, data, metadata: m }) => ({ id, type, data, metadata: m }));
+    const result = await reader.store.append(streamId, batch, { expectedVersion: 'any' });
+    if (result.kind === 'failed') throw new Error(result.error.message);
+    index = end;
+  }
+  await reader.settle();
+  const recorded = await reader.events();
+  const projections = Object.fromEntries(
+    reader.projections().map(({ name }) => [name, structuredClone(reader.projectionState(name))]),
+  );
+  const failures = reader.failures().map((failure) => `${failure.subscriber}: ${failure.message}`);
+  reader.close();
+  return {
+    events: recorded,
+    projections,
+    reactions: sagaReactionsOf(
+      domain,
+      commands.filter((command) => isKnownBy(command, position)),
+    ),
+    violations: violationsOf(domain, recorded),
+    failures,
+    commands: [],
+  };
+}
+
+/**
+ * Pure: the ids of a side's events as what they are in their streams (`doctorday-…@v3`), so answers that quote an
+ * event id (a message's cause) compare equal when the same event was recorded again under a new id.
+ */
+const eventKeys = (events: readonly RecordedEvent[]): Map<string, string> =>
+  new Map(events.map((event) => [event.id, `${event.streamId}@v${event.version}`]));
 
 /** Pure: how the branch differs from the original, one readable line each. */
-export function differencesOf(original: WhatIfSide, branch: WhatIfSide): string[] {
-  const differences: string[] = [];
-  const a = lines(original);
-  const b = lines(branch);
-  const compare = (what: string, left: Record<string, unknown>, right: Record<string, unknown>) => {
-    for (const key of [...new Set([...Object.keys(left), ...Object.keys(right)])].sort()) {
-      if (JSON.stringify(left[key]) === JSON.stringify(right[key])) continue;
-      differences.push(
-        `${what} ${key}: ${left[key] === undefined ? 'none' : JSON.stringify(left[key])} → ${right[key] === undefined ? 'none' : JSON.stringify(right[key])}`,
-      );
-    }
-  };
-  for (const day of new Set([...Object.keys(a.days), ...Object.keys(b.days)])) {
-    const left = original.readSide.days[day];
-    const right = branch.readSide.days[day];
-    if (JSON.stringify(left) === JSON.stringify(right)) continue;
-    if (!left || !right)
-      differences.push(`Day ${day}: ${left ? 'only in the original' : 'only in the branch'}`);
-    else {
-      if (left.status !== right.status) differences.push(`Day ${day}: ${left.status} → ${right.status}`);
-      const freed = left.booked.filter((slot) => !right.booked.includes(slot));
-      const taken = right.booked.filter((slot) => !left.booked.includes(slot));
-      if (freed.length > 0) differences.push(`Day ${day}: not booked in the branch: ${freed.join(', ')}`);
-      if (taken.length > 0) differences.push(`Day ${day}: booked only in the branch: ${taken.join(', ')}`);
-    }
-  }
-  compare('Monthly bookings of', a.monthlyBookings, b.monthlyBookings);
-  compare('Messages to', a.mailbox, b.mailbox);
+export function differencesOf(domain: DomainModule, original: WhatIfSide, branch: WhatIfSide): string[] {
+  const differences = readSideChanges(domain, original.readSide, branch.readSide, {
+    before: eventKeys(original.events),
+    after: eventKeys(branch.events),
+  });
   const reactions = (side: WhatIfSide) => side.reactions.map((r) => `${r.saga}: ${r.command} (${r.subject})`);
   if (JSON.stringify(reactions(original)) !== JSON.stringify(reactions(branch)))
     differences.push(
@@ -313,31 +317,36 @@ export function differencesOf(original: WhatIfSide, branch: WhatIfSide): string[
 }
 
 /**
- * A what-if branch of a log: forks it at a position into a copy, applies the edits there, and replays both
- * the original and the branch on fresh in-memory sandboxes (events appended per stream in their new order,
- * so the streams are versioned again; inserted commands dispatched; sagas running), for side-by-side reading.
- * The original log is never written to.
+ * A what-if branch of a log of `domain` (the domain under the settings the log was recorded with): forks it at a
+ * position into a copy, applies the edits there, and replays the branch on a fresh in-memory sandbox (events
+ * appended per stream in their new order, so the streams are versioned again; inserted commands dispatched; sagas
+ * running), beside the original as recorded (its read side the live log's own as of the fork), for side-by-side
+ * reading. Both sides answer the same questions of the domain's queries. The original log is never written to.
  */
-export async function runWhatIf(input: WhatIfInput): Promise<WhatIfResult> {
+export async function runWhatIf(domain: DomainModule, input: WhatIfInput): Promise<WhatIfResult> {
   const position = Math.max(0, Math.min(input.position ?? input.events.length, input.events.length));
   const forked = input.events.filter((event) => input.includeRest || event.position <= position);
   const userEvents = forked.filter((event) => !isSagaEvent(event));
-  const edited = applyEdits(userEvents, input.edits);
+  const edited = applyLogEdits(userEvents, input.edits);
   if (edited.kind === 'invalid') return edited;
-  const problem = invalidStream(edited.steps);
+  const problem = invalidStream(domain, edited.steps);
   if (problem) return { kind: 'invalid', message: problem };
-  const originalSteps = applyEdits(userEvents, []);
-  if (originalSteps.kind === 'invalid') return originalSteps;
-  const original = await replay(originalSteps.steps, input.now, input.monthlyLimit);
-  const branch = await replay(edited.steps, input.now, input.monthlyLimit);
+  const replayed = [
+    await asRecorded(domain, forked, input.commands ?? [], position, input.now),
+    await replay(domain, edited.steps, input.now),
+  ];
+  // Why one set of questions: an answer only one side's log names (a day only the branch schedules) is asked of both.
+  const { questions, leftOut } = questionsOf(domain, [...replayed[0].events, ...replayed[1].events]);
+  const [original, branch] = replayed.map(({ projections, ...side }): WhatIfSide => ({
+    ...side,
+    readSide: { answers: answersOf(domain, questions, (name) => projections[name], input.now), leftOut },
+  }));
   return {
     kind: 'ok',
     steps: edited.steps,
     original,
     branch,
-    differences: differencesOf(original, branch),
+    differences: differencesOf(domain, original, branch),
     sagaEventsLeftOut: forked.length - userEvents.length,
   };
 }
-
-export type { ReadSide };

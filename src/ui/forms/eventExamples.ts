@@ -1,5 +1,5 @@
 import * as build from '../../domains/scheduling/builders.ts';
-import type { Message } from '../../tools/scenarios/model/scenarioFile.ts';
+import type { Message } from '../../core/domain/scenario.ts';
 
 /** Realistic example data for each event type, to start a Given event from. */
 export const eventExamples: Message[] = [

@@ -3,7 +3,7 @@ import { checkEvent, eventProblems } from '../../domains/scheduling/eventSchemas
 import type { SchedulingEventType } from '../../domains/scheduling/events.ts';
 import { dayIdOf, slotIdOf } from '../../domains/scheduling/ids.ts';
 import { DEFAULT_WORKING_HOURS } from '../../domains/scheduling/practice/policies.ts';
-import type { Message } from '../../tools/scenarios/model/scenarioFile.ts';
+import type { Message } from '../../core/domain/scenario.ts';
 import { SLOT_MINUTES } from '../../domains/scheduling/time.ts';
 import { field, listProblem, parseSlotList, parseWorkingHours, type FieldSpec } from './commandForms.ts';
 

@@ -1,5 +1,6 @@
 import {
   createDomainRuntime as createSandbox,
+  scheduling,
   type SchedulingSandboxQueries as SandboxQueries,
 } from '../../domains/index.ts';
 import { type Runtime as Sandbox } from '../../runtime/index.ts';
@@ -59,7 +60,7 @@ export class AppState {
   events = $state.raw<RecordedEvent[]>([]);
   commands = $state.raw<CommandRecord[]>([]);
   /** The timeline's index, extended by what each refresh brings (so opening the timeline costs no indexing). */
-  timelineIndex = $state.raw<TimelineIndex>(emptyTimelineIndex());
+  timelineIndex = $state.raw<TimelineIndex>(emptyTimelineIndex(scheduling.streamGroupOf));
   projections = $state.raw<ProjectionStatus[]>([]);
   sagas = $state.raw<SagaView[]>([]);
   failures = $state.raw<{ subscriber: string; code?: string; message: string }[]>([]);
@@ -125,7 +126,7 @@ export class AppState {
   /** Runs a query against the read models; inside `$derived` it re-runs after every change. */
   query<T>(read: (queries: SandboxQueries) => T): T {
     void this.version;
-    return read(this.past?.query ?? (this.#sandbox.query as SandboxQueries));
+    return read((this.past?.query ?? this.#sandbox.query) as SandboxQueries);
   }
 
   /** A projection's raw state (for the read-models panel), tracked like `query`. */

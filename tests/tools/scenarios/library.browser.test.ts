@@ -7,7 +7,10 @@ import {
   unreadableFileText,
   type ScenarioLibrary,
 } from '../../../src/tools/scenarios/library.ts';
-import { builtInScenarios, type ScenarioSpec } from '../../../src/tools/scenarios/model/scenarioFile.ts';
+import type { ScenarioSpec } from '../../../src/core/domain/scenario.ts';
+import { scheduling } from '../../../src/domains/index.ts';
+
+const builtInScenarios = scheduling.scenarios;
 
 const SAVED_AT = '2026-03-02T08:00';
 const [bookedTwice, freeSlot, cancelFrees] = builtInScenarios;
@@ -36,20 +39,21 @@ afterEach(async () => {
 });
 
 /** Writes a row behind the library's back, as a damaged or newer app might have. */
-async function writeRawRow(name: string, row: unknown) {
+async function writeRawRow(name: string, row: object) {
   const db = new Dexie(name);
-  db.version(1).stores({ scenarios: 'id' });
-  await db.table('scenarios').put(row);
+  db.version(3).stores({ saved: '[domain+id], domain' });
+  await db.table('saved').put({ domain: 'scheduling', formatVersion: 2, ...row });
   db.close();
 }
+const stored = (row: object) => ({ domain: 'scheduling', formatVersion: 2, ...row });
 
 describe('the scenario library in IndexedDB', () => {
   it('saves scenarios and lists them by title after a reload', async () => {
     const { name, library } = open();
-    await library.save(mine('zebra', 'Zebra crossing at 09:00'), SAVED_AT);
-    await library.save(mine('apple', 'Apple picking at 09:10'), SAVED_AT);
+    await library.save(scheduling, mine('zebra', 'Zebra crossing at 09:00'), SAVED_AT);
+    await library.save(scheduling, mine('apple', 'Apple picking at 09:10'), SAVED_AT);
     library.close();
-    const listed = (await reopen(name).list()).scenarios;
+    const listed = (await reopen(name).list(scheduling)).scenarios;
     expect(listed.map((s) => s.title)).toEqual(['Apple picking at 09:10', 'Zebra crossing at 09:00']);
     expect(listed[1]).toEqual(mine('zebra', 'Zebra crossing at 09:00'));
   });
@@ -57,10 +61,11 @@ describe('the scenario library in IndexedDB', () => {
   it('finds saved scenarios by title and tag', async () => {
     const { library } = open();
     await library.saveAll(
+      scheduling,
       [mine('a', 'Tom books 09:00', ['tom']), mine('b', 'Maria books 09:10', ['maria'])],
       SAVED_AT,
     );
-    const listed = (await library.list()).scenarios;
+    const listed = (await library.list(scheduling)).scenarios;
     expect(searchScenarios(listed, 'tom').map((s) => s.id)).toEqual(['a']);
     expect(searchScenarios(listed, 'maria 09:10').map((s) => s.id)).toEqual(['b']);
     expect(searchScenarios(listed, 'books')).toHaveLength(2);
@@ -68,17 +73,19 @@ describe('the scenario library in IndexedDB', () => {
 
   it('replaces a scenario saved again under its id, and removes it', async () => {
     const { name, library } = open();
-    await library.save(mine('tom', 'Tom books 09:00'), SAVED_AT);
-    await library.save(mine('tom', 'Tom books 09:20 instead'), '2026-03-02T08:05');
-    expect((await library.list()).scenarios.map((s) => s.title)).toEqual(['Tom books 09:20 instead']);
-    await library.remove('tom');
-    expect(await library.list()).toEqual({ scenarios: [], unreadable: [] });
-    expect(await reopen(name).list()).toEqual({ scenarios: [], unreadable: [] });
+    await library.save(scheduling, mine('tom', 'Tom books 09:00'), SAVED_AT);
+    await library.save(scheduling, mine('tom', 'Tom books 09:20 instead'), '2026-03-02T08:05');
+    expect((await library.list(scheduling)).scenarios.map((s) => s.title)).toEqual([
+      'Tom books 09:20 instead',
+    ]);
+    await library.remove(scheduling, 'tom');
+    expect(await library.list(scheduling)).toEqual({ scenarios: [], unreadable: [] });
+    expect(await reopen(name).list(scheduling)).toEqual({ scenarios: [], unreadable: [] });
   });
 
   it('lists a damaged row apart, with its problem, keeps it across a reload until deleted, and exports it as stored', async () => {
     const { name, library } = open();
-    await library.save(mine('tom', 'Tom books 09:00'), SAVED_AT);
+    await library.save(scheduling, mine('tom', 'Tom books 09:00'), SAVED_AT);
     const damaged = { id: 'damaged', savedAt: SAVED_AT, scenario: { id: 'damaged', title: 42 } };
     const olderRules = {
       id: 'maria-old',
@@ -88,7 +95,7 @@ describe('the scenario library in IndexedDB', () => {
     await writeRawRow(name, damaged);
     await writeRawRow(name, olderRules);
     await writeRawRow(name, { id: 'no-scenario', savedAt: SAVED_AT });
-    const { scenarios, unreadable } = await library.list();
+    const { scenarios, unreadable } = await library.list(scheduling);
     expect(scenarios.map((s) => s.id)).toEqual(['tom']);
     expect(unreadable.map(({ id, title, problem }) => ({ id, title, problem }))).toEqual([
       { id: 'damaged', title: undefined, problem: expect.stringMatching(/^title: /) },
@@ -96,13 +103,13 @@ describe('the scenario library in IndexedDB', () => {
       { id: 'no-scenario', title: undefined, problem: 'the row holds no scenario' },
     ]);
     expect(JSON.parse(unreadableFileText(unreadable))).toEqual([
-      damaged,
-      olderRules,
-      { id: 'no-scenario', savedAt: SAVED_AT },
+      stored(damaged),
+      stored(olderRules),
+      stored({ id: 'no-scenario', savedAt: SAVED_AT }),
     ]);
     library.close();
-    await reopen(name).remove('damaged');
-    const afterReload = await reopen(name).list();
+    await reopen(name).remove(scheduling, 'damaged');
+    const afterReload = await reopen(name).list(scheduling);
     expect(afterReload.scenarios.map((s) => s.id)).toEqual(['tom']);
     expect(afterReload.unreadable.map((u) => u.id)).toEqual(['maria-old', 'no-scenario']);
   });
@@ -111,30 +118,30 @@ describe('the scenario library in IndexedDB', () => {
 describe('saving a whole file', () => {
   it('saves every scenario in one go, and they survive a reload', async () => {
     const { name, library } = open();
-    await library.saveAll(builtInScenarios, SAVED_AT);
+    await library.saveAll(scheduling, builtInScenarios, SAVED_AT);
     library.close();
-    expect((await reopen(name).list()).scenarios.map((s) => s.id).sort()).toEqual(
+    expect((await reopen(name).list(scheduling)).scenarios.map((s) => s.id).sort()).toEqual(
       builtInScenarios.map((s) => s.id).sort(),
     );
   });
 
   it('leaves the library as it was when one scenario of the batch is invalid', async () => {
     const { name, library } = open();
-    await library.save(freeSlot, SAVED_AT);
-    const before = await library.list();
+    await library.save(scheduling, freeSlot, SAVED_AT);
+    const before = await library.list(scheduling);
     const renamed = { ...freeSlot, title: 'Renamed by the import' };
     const invalid = { ...cancelFrees, now: 'Monday morning' };
-    await expect(library.saveAll([renamed, mine('new', 'New one'), invalid], SAVED_AT)).rejects.toThrow(
-      /^Scenario 3, now\b/,
-    );
-    expect(await library.list()).toEqual(before);
-    expect(await reopen(name).list()).toEqual(before);
+    await expect(
+      library.saveAll(scheduling, [renamed, mine('new', 'New one'), invalid], SAVED_AT),
+    ).rejects.toThrow(/^Scenario 3, now\b/);
+    expect(await library.list(scheduling)).toEqual(before);
+    expect(await reopen(name).list(scheduling)).toEqual(before);
   });
 
   it('leaves the library as it was when the browser refuses one scenario mid-transaction', async () => {
     const { name, library } = open();
-    await library.save(freeSlot, SAVED_AT);
-    const before = await library.list();
+    await library.save(scheduling, freeSlot, SAVED_AT);
+    const before = await library.list(scheduling);
     // The third write of the batch is refused by IndexedDB itself, after two writes went into the transaction.
     const put = IDBObjectStore.prototype.put;
     IDBObjectStore.prototype.put = function (
@@ -148,6 +155,7 @@ describe('saving a whole file', () => {
     try {
       await expect(
         library.saveAll(
+          scheduling,
           [{ ...freeSlot, title: 'Renamed' }, mine('new', 'New one'), mine('refused', 'Refused')],
           SAVED_AT,
         ),
@@ -155,7 +163,7 @@ describe('saving a whole file', () => {
     } finally {
       IDBObjectStore.prototype.put = put;
     }
-    expect(await library.list()).toEqual(before);
-    expect(await reopen(name).list()).toEqual(before);
+    expect(await library.list(scheduling)).toEqual(before);
+    expect(await reopen(name).list(scheduling)).toEqual(before);
   });
 });

@@ -2,18 +2,24 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { ScenarioSpec } from '../../../src/core/domain/scenario.ts';
+import { scheduling } from '../../../src/domains/index.ts';
 import {
   entryKey,
+  idFromTitle,
   libraryEntries,
   openScenarioLibrary,
   searchLibrary,
   searchScenarios,
   tagsOf,
+  uniqueId,
   unreadableFileText,
   type ScenarioLibrary,
 } from '../../../src/tools/scenarios/library.ts';
-import { builtInScenarios, type ScenarioSpec } from '../../../src/tools/scenarios/model/scenarioFile.ts';
-import { scenarios as teachingScenarios } from '../../../src/domains/scheduling/walkthroughs/index.ts';
+import { tally } from '../../fixtures/tallyDomain.ts';
+
+const builtInScenarios = scheduling.scenarios;
+const walkthroughs = scheduling.walkthroughs;
 
 let library: ScenarioLibrary;
 let count = 0;
@@ -24,29 +30,82 @@ describe('the scenario library', () => {
   it('keeps saved scenarios across openings, by title', async () => {
     fresh();
     const [first, second] = builtInScenarios;
-    await library.save({ ...first, id: 'mine-1', title: 'Zebra' }, '2026-03-02T08:00');
-    await library.save({ ...second, id: 'mine-2', title: 'Apple' }, '2026-03-02T08:00');
+    await library.save(scheduling, { ...first, id: 'mine-1', title: 'Zebra' }, '2026-03-02T08:00');
+    await library.save(scheduling, { ...second, id: 'mine-2', title: 'Apple' }, '2026-03-02T08:00');
     library.close();
     library = openScenarioLibrary(`scenarios-test-${count}`);
-    expect((await library.list()).scenarios.map((s) => s.title)).toEqual(['Apple', 'Zebra']);
+    expect((await library.list(scheduling)).scenarios.map((s) => s.title)).toEqual(['Apple', 'Zebra']);
   });
 
   it('replaces a scenario saved again under its id, and removes it', async () => {
     fresh();
     const [first] = builtInScenarios;
-    await library.save(first, '2026-03-02T08:00');
-    await library.save({ ...first, title: 'Renamed' }, '2026-03-02T08:01');
-    expect((await library.list()).scenarios.map((s) => s.title)).toEqual(['Renamed']);
-    await library.remove(first.id);
-    expect(await library.list()).toEqual({ scenarios: [], unreadable: [] });
+    await library.save(scheduling, first, '2026-03-02T08:00');
+    await library.save(scheduling, { ...first, title: 'Renamed' }, '2026-03-02T08:01');
+    expect((await library.list(scheduling)).scenarios.map((s) => s.title)).toEqual(['Renamed']);
+    await library.remove(scheduling, first.id);
+    expect(await library.list(scheduling)).toEqual({ scenarios: [], unreadable: [] });
+  });
+
+  it('keeps each domain’s scenarios apart, even under the same id', async () => {
+    fresh();
+    const [mine] = tally.scenarios;
+    await library.save(tally, { ...mine, id: 'shared-id' }, '2026-05-04T09:00');
+    await library.save(scheduling, { ...builtInScenarios[0], id: 'shared-id' }, '2026-05-04T09:00');
+    expect((await library.list(tally)).scenarios).toEqual([{ ...mine, id: 'shared-id' }]);
+    expect((await library.list(scheduling)).scenarios.map((s) => s.title)).toEqual([
+      builtInScenarios[0].title,
+    ]);
+    await library.remove(tally, 'shared-id');
+    expect((await library.list(tally)).scenarios).toEqual([]);
+    expect((await library.list(scheduling)).scenarios).toHaveLength(1);
+  });
+
+  it('refuses to save a scenario of one domain as another’s', async () => {
+    fresh();
+    await expect(library.save(tally, builtInScenarios[0], 'x')).rejects.toThrow(/^Scenario 1, given\.0\./);
+  });
+});
+
+describe('a library saved before domains', () => {
+  it('moves its scenarios to the doctor practice’s, reading their monthly limits as settings', async () => {
+    const name = `scenarios-test-${++count}`;
+    const old = new Dexie(name);
+    old.version(1).stores({ scenarios: 'id' });
+    const [first] = builtInScenarios;
+    await old.table('scenarios').put({
+      id: 'old-one',
+      savedAt: '2026-01-10T09:00',
+      scenario: { ...first, id: 'old-one', monthlyLimit: 2 },
+    });
+    old.close();
+    library = openScenarioLibrary(name);
+    expect(await library.list(scheduling)).toEqual({
+      scenarios: [{ ...first, id: 'old-one', settings: { monthlyLimit: 2 } }],
+      unreadable: [],
+    });
+    expect((await library.list(tally)).scenarios).toEqual([]);
+  });
+});
+
+describe('an id for a new scenario', () => {
+  it('is made of its title’s words', () => {
+    expect(idFromTitle('A booked slot, again!')).toBe('a-booked-slot-again');
+    expect(idFromTitle('Élodie’s réservation')).toBe('elodie-s-reservation');
+    expect(idFromTitle('   ')).toBe('scenario');
+  });
+
+  it('is unique among those taken', () => {
+    expect(uniqueId('tom', [])).toBe('tom');
+    expect(uniqueId('tom', ['tom', 'tom-2'])).toBe('tom-3');
   });
 });
 
 /** Writes a row behind the library's back, as an older, newer or damaged app might have. */
 async function writeRawRow(row: unknown) {
   const db = new Dexie(`scenarios-test-${count}`);
-  db.version(1).stores({ scenarios: 'id' });
-  await db.table('scenarios').put(row);
+  db.version(3).stores({ saved: '[domain+id], domain' });
+  await db.table('saved').put({ domain: 'scheduling', formatVersion: 2, ...(row as object) });
   db.close();
 }
 
@@ -59,20 +118,22 @@ describe('when a stored scenario no longer reads', () => {
   };
   const noScenario = { id: 'no-scenario', savedAt: '2026-01-10T09:00' };
 
+  const stored = (row: object) => ({ domain: 'scheduling', formatVersion: 2, ...row });
+
   it('lists the others and reports it by title with its first problem, never silently', async () => {
     fresh();
-    await library.save(first, '2026-03-02T08:00');
+    await library.save(scheduling, first, '2026-03-02T08:00');
     await writeRawRow(beforeStricterChecks);
     await writeRawRow(noScenario);
-    const { scenarios, unreadable } = await library.list();
+    const { scenarios, unreadable } = await library.list(scheduling);
     expect(scenarios.map((s) => s.id)).toEqual([first.id]);
     expect(unreadable).toEqual([
-      { id: 'no-scenario', problem: 'the row holds no scenario', stored: noScenario },
+      { id: 'no-scenario', problem: 'the row holds no scenario', stored: stored(noScenario) },
       {
         id: 'tom-twice',
         title: 'Tom books twice',
         problem: 'when.data.dayId: is required',
-        stored: beforeStricterChecks,
+        stored: stored(beforeStricterChecks),
       },
     ]);
   });
@@ -80,40 +141,40 @@ describe('when a stored scenario no longer reads', () => {
   it('keeps it until it is removed, and exports it exactly as stored', async () => {
     fresh();
     await writeRawRow(beforeStricterChecks);
-    const { unreadable } = await library.list();
-    expect(JSON.parse(unreadableFileText(unreadable))).toEqual([beforeStricterChecks]);
+    const { unreadable } = await library.list(scheduling);
+    expect(JSON.parse(unreadableFileText(unreadable))).toEqual([stored(beforeStricterChecks)]);
     library.close();
     library = openScenarioLibrary(`scenarios-test-${count}`);
-    expect((await library.list()).unreadable.map((u) => u.id)).toEqual(['tom-twice']);
-    await library.remove('tom-twice');
-    expect(await library.list()).toEqual({ scenarios: [], unreadable: [] });
+    expect((await library.list(scheduling)).unreadable.map((u) => u.id)).toEqual(['tom-twice']);
+    await library.remove(scheduling, 'tom-twice');
+    expect(await library.list(scheduling)).toEqual({ scenarios: [], unreadable: [] });
   });
 });
 
 describe('saving a whole file', () => {
   it('saves every scenario, or none when one cannot be stored', async () => {
     fresh();
-    await library.saveAll(builtInScenarios, '2026-03-02T08:00');
-    expect((await library.list()).scenarios).toHaveLength(builtInScenarios.length);
+    await library.saveAll(scheduling, builtInScenarios, '2026-03-02T08:00');
+    expect((await library.list(scheduling)).scenarios).toHaveLength(builtInScenarios.length);
     fresh();
     const unstorable = {
       ...builtInScenarios[1],
       id: 'bad',
       tags: [() => 'not cloneable'] as unknown as string[],
     };
-    await expect(library.saveAll([builtInScenarios[0], unstorable], 'x')).rejects.toThrow(
+    await expect(library.saveAll(scheduling, [builtInScenarios[0], unstorable], 'x')).rejects.toThrow(
       /^Scenario 2, tags\.0: /,
     );
-    expect(await library.list()).toEqual({ scenarios: [], unreadable: [] });
+    expect(await library.list(scheduling)).toEqual({ scenarios: [], unreadable: [] });
   });
 
   it('refuses a scenario that would not read back, and keeps what was saved', async () => {
     fresh();
     const [first] = builtInScenarios;
-    await library.save(first, '2026-03-02T08:00');
+    await library.save(scheduling, first, '2026-03-02T08:00');
     const noWhen = { ...first, title: 'Renamed', when: { type: 'BookSlot', data: {} } };
-    await expect(library.save(noWhen, '2026-03-02T08:01')).rejects.toThrow(/^Scenario 1, when\b/);
-    expect((await library.list()).scenarios.map((s) => s.title)).toEqual([first.title]);
+    await expect(library.save(scheduling, noWhen, '2026-03-02T08:01')).rejects.toThrow(/^Scenario 1, when\b/);
+    expect((await library.list(scheduling)).scenarios.map((s) => s.title)).toEqual([first.title]);
   });
 });
 
@@ -124,22 +185,22 @@ const mine: ScenarioSpec = {
   tags: ['booking', 'mine'],
   description: 'Written after the Monday rush',
 };
-const library3 = libraryEntries(teachingScenarios, builtInScenarios, [mine]);
+const library3 = libraryEntries(walkthroughs, builtInScenarios, [mine]);
 const keys = (entries: ReturnType<typeof searchLibrary>) => entries.map(entryKey);
 
 describe('searchLibrary', () => {
-  it('lists the teaching, built-in and saved scenarios in one library, each under its own key', () => {
-    expect(library3).toHaveLength(teachingScenarios.length + builtInScenarios.length + 1);
+  it('lists the walkthroughs, built-in and saved scenarios in one library, each under its own key', () => {
+    expect(library3).toHaveLength(walkthroughs.length + builtInScenarios.length + 1);
     expect(new Set(keys(library3)).size).toBe(library3.length);
     expect(keys(searchLibrary(library3, { query: 'day-cancellation', tags: [] }))).toEqual([
-      'teaching:day-cancellation',
+      'walkthrough:day-cancellation',
       'built-in:day-cancellation',
     ]);
   });
 
-  it('finds every kind by a word of its text: a teaching summary, a description, a saved title', () => {
+  it('finds every kind by a word of its text: a walkthrough’s summary, a description, a saved title', () => {
     expect(keys(searchLibrary(library3, { query: 'stale READS', tags: [] }))).toEqual([
-      'teaching:lagging-projection',
+      'walkthrough:lagging-projection',
     ]);
     expect(keys(searchLibrary(library3, { query: 'seed 000', tags: [] }))).toEqual([
       'built-in:slot-already-booked',
@@ -149,7 +210,7 @@ describe('searchLibrary', () => {
 
   it('keeps only the entries carrying every chosen tag, across kinds', () => {
     expect(keys(searchLibrary(library3, { query: '', tags: ['saga', 'compensation'] }))).toEqual([
-      'teaching:overbooking',
+      'walkthrough:overbooking',
       'built-in:overbooking-accepted-first',
     ]);
     expect(keys(searchLibrary(library3, { query: 'tom', tags: ['mine'] }))).toEqual(['mine:tom-and-maria']);

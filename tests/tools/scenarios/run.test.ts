@@ -1,24 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import {
-  runScenario,
-  runScenarioOnSandbox,
-  scenarioTestSource,
-  thenRowsAfterSagas,
-} from '../../../src/tools/scenarios/run.ts';
-import {
-  builtInScenarios,
-  type Message,
-  type ScenarioSpec,
-} from '../../../src/tools/scenarios/model/scenarioFile.ts';
+import type { Message, ScenarioSpec } from '../../../src/core/domain/scenario.ts';
+import { scheduling } from '../../../src/domains/index.ts';
 import { bookSlot, people, slotBooked } from '../../../src/domains/scheduling/builders.ts';
+import * as scenarioRun from '../../../src/tools/scenarios/run.ts';
+import { tally } from '../../fixtures/tallyDomain.ts';
 import { loadExportedTests, runExportedSource } from '../shared/exportedTests.ts';
+
+const builtInScenarios = scheduling.scenarios;
+const runScenario = (scenario: ScenarioSpec) => scenarioRun.runScenario(scheduling, scenario);
+const runScenarioOnSandbox = (scenario: ScenarioSpec) =>
+  scenarioRun.runScenarioOnSandbox(scheduling, scenario);
+const thenRowsAfterSagas = (scenario: scenarioRun.PlayableScenario) =>
+  scenarioRun.thenRowsAfterSagas(scheduling, scenario);
+const scenarioTestSource = (scenario: ScenarioSpec) => scenarioRun.scenarioTestSource(scheduling, scenario);
 
 const slotAlreadyBooked = builtInScenarios.find((s) => s.id === 'slot-already-booked') as ScenarioSpec;
 const bookAFreeSlot = builtInScenarios.find((s) => s.id === 'book-a-free-slot') as ScenarioSpec;
 const overbooking = builtInScenarios.find((s) => s.id === 'overbooking-accepted-first') as ScenarioSpec;
 
 /** The exported vitest source of a scenario, as a file of its own importing this repository. */
-const exported = (scenario: ScenarioSpec) => (root: string) => scenarioTestSource(scenario, root);
+const exported = (scenario: ScenarioSpec) => (root: string) =>
+  scenarioRun.scenarioTestSource(scheduling, scenario, { root });
 
 describe('runScenario', () => {
   it.each(builtInScenarios.map((s) => [s.id, s] as const))(
@@ -78,7 +80,7 @@ describe('runScenarioOnSandbox', () => {
     title: 'A second booking in a month of one is compensated',
     tags: ['saga'],
     now: '2026-03-02T08:00',
-    monthlyLimit: 1,
+    settings: { monthlyLimit: 1 },
     // The practice, and Tom's booking at 09:00.
     given: slotAlreadyBooked.given,
     when: bookSlot({ ...people.tomBaker, startTime: '09:10' }) as Message,
@@ -104,7 +106,7 @@ describe('runScenarioOnSandbox', () => {
     ],
   };
 
-  it('reads the expected rows after the sagas reacted, with the scenario’s monthly limit', async () => {
+  it('reads the expected rows after the sagas reacted, under the scenario’s settings', async () => {
     const run = await runScenarioOnSandbox(overbooked);
     expect(run.checks.filter((check) => !check.pass)).toEqual([]);
     expect(run.pass).toBe(true);
@@ -120,7 +122,7 @@ describe('runScenarioOnSandbox', () => {
   });
 
   it('uses the practice’s default limit of 10 when the scenario names none, so nothing is compensated', async () => {
-    const run = await runScenarioOnSandbox({ ...overbooked, monthlyLimit: undefined });
+    const run = await runScenarioOnSandbox({ ...overbooked, settings: undefined });
     expect(run.pass).toBe(false);
     expect(run.scratch?.reactions).toEqual([]);
     expect(run.checks.map((check) => check.pass)).toEqual([true, false, false]);
@@ -169,11 +171,11 @@ describe('runScenarioOnSandbox', () => {
 
   it('lets the monthly-cap scenario’s saga cancel both surplus halves of the double slot', async () => {
     const run = await runScenarioOnSandbox(overbooking);
-    expect(overbooking.monthlyLimit).toBe(3);
+    expect(overbooking.settings).toEqual({ monthlyLimit: 3 });
     const reactions = run.scratch?.reactions.map(({ command, subject }) => `${command} ${subject}`);
     expect(reactions?.sort()).toEqual([
-      'CancelSlotBooking tom-baker, ana-silva_2026-03-02_09:00',
-      'CancelSlotBooking tom-baker, ana-silva_2026-03-02_09:10',
+      'CancelSlotBooking ana-silva_2026-03-02, ana-silva_2026-03-02_09:00, tom-baker',
+      'CancelSlotBooking ana-silva_2026-03-02, ana-silva_2026-03-02_09:10, tom-baker',
       'NotifyPatient tom-baker',
       'NotifyPatient tom-baker',
     ]);
@@ -209,14 +211,14 @@ describe('the exported vitest source', () => {
   );
 
   it('checks the rows after the sagas, as the app does: the monthly-cap scenario fails without its limit', async () => {
-    const { tests } = await loadExportedTests(exported({ ...overbooking, monthlyLimit: undefined }));
+    const { tests } = await loadExportedTests(exported({ ...overbooking, settings: undefined }));
     expect(tests.map((test) => test.name)).toEqual([
       'accepts BookDoubleSlot',
       'shows the expected read models after the sagas reacted, on a scratch sandbox',
     ]);
     await tests[0].run();
     await expect(tests[1].run()).rejects.toThrow(/- 3\n\+ 5/);
-    expect((await runScenarioOnSandbox({ ...overbooking, monthlyLimit: undefined })).pass).toBe(false);
+    expect((await runScenarioOnSandbox({ ...overbooking, settings: undefined })).pass).toBe(false);
   });
 
   it('fails when the scenario expects a booking where the slot is already booked', async () => {
@@ -243,9 +245,60 @@ describe('the exported vitest source', () => {
     ).rejects.toThrow(/- 2\n\+ 1/);
   });
 
-  it('names the monthly limit only when the scenario has one', () => {
-    expect(scenarioTestSource(overbooking)).toContain('createScheduling({ monthlyLimit })');
-    expect(scenarioTestSource(slotAlreadyBooked)).toContain('createScheduling()');
+  it('names its domain, and the settings only when the scenario has some', () => {
+    expect(scenarioTestSource(overbooking)).toContain('const domainName = "scheduling";');
+    expect(scenarioTestSource(overbooking)).toContain(
+      'const domain = builtIn.configure({"monthlyLimit":3});',
+    );
+    expect(scenarioTestSource(slotAlreadyBooked)).toContain('const domain = builtIn;');
     expect(scenarioTestSource(slotAlreadyBooked)).not.toContain('monthlyLimit');
+  });
+
+  it('imports nothing but Eventscope’s public entry and vitest', () => {
+    for (const scenario of builtInScenarios) {
+      const imports = [...scenarioTestSource(scenario).matchAll(/^import .* from (.*);$/gm)].map((m) => m[1]);
+      expect(imports).toEqual(["'vitest'", '"../../src/index.ts"']);
+    }
+  });
+});
+
+describe('a scenario of another domain', () => {
+  const [belowZero, addsUp] = tally.scenarios;
+  const tallyExport = (scenario: ScenarioSpec) => (root: string) =>
+    scenarioRun.scenarioTestSource(tally, scenario, {
+      root,
+      domainImport: { from: `${root}/tests/fixtures/tallyDomain.ts`, name: 'tally' },
+    });
+
+  it('runs with that domain’s rules, queries and sagas', async () => {
+    expect(scenarioRun.runScenario(tally, belowZero)).toMatchObject({
+      pass: true,
+      actual: { rejection: 'BelowZero' },
+    });
+    const run = await scenarioRun.runScenarioOnSandbox(tally, addsUp);
+    expect(run.checks.map((check) => [check.label, check.pass])).toEqual([
+      ['These events', true],
+      ['Read model total(a) after the sagas', true],
+    ]);
+    expect(run.scratch?.reactions.map((r) => `${r.saga}: ${r.command} (${r.subject})`)).toEqual([
+      'bell: Ring (a)',
+      'bell: Ring (a)',
+    ]);
+  });
+
+  it('takes its settings: the bell rings every other count', async () => {
+    const run = await scenarioRun.runScenarioOnSandbox(tally, { ...addsUp, settings: { ringEvery: 2 } });
+    expect(run.pass).toBe(true);
+    expect(run.scratch?.reactions.map((r) => r.command)).toEqual(['Ring']);
+  });
+
+  it('is exported as a test that imports the domain and passes, or fails with the diff', async () => {
+    expect(await runExportedSource(tallyExport(addsUp))).toEqual([
+      'accepts Count',
+      'shows the expected read models after the sagas reacted, on a scratch sandbox',
+    ]);
+    await expect(
+      runExportedSource(tallyExport({ ...addsUp, thenRows: [{ query: 'total', args: ['a'], expected: 4 }] })),
+    ).rejects.toThrow(/- 4\n\+ 5/);
   });
 });

@@ -4,10 +4,27 @@ import { join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordedEvent } from '../../../src/core/event.ts';
-import { type Runtime as Sandbox } from '../../../src/runtime/index.ts';
-import { SPAN_EXPORT_MAX_EVENTS, spanTestSource } from '../../../src/tools/span-export/spanTestSource.ts';
+import { scheduling } from '../../../src/domains/index.ts';
+import { createRuntime, type Runtime as Sandbox } from '../../../src/runtime/index.ts';
+import {
+  SPAN_EXPORT_MAX_EVENTS,
+  spanTestSource as spanTestSourceOf,
+} from '../../../src/tools/span-export/spanTestSource.ts';
 import type { CommandRecord } from '../../../src/store/eventStore.ts';
 import { causalLog, conflictLog, smallLog } from '../../fixtures/sampleLogs.ts';
+import { tally } from '../../fixtures/tallyDomain.ts';
+
+/** The export of a scheduling log recorded under `monthlyLimit`. */
+const spanTestSource = (
+  events: readonly RecordedEvent[],
+  commands: readonly CommandRecord[],
+  from: number,
+  to: number,
+  options: { monthlyLimit: number; root?: string },
+) =>
+  spanTestSourceOf(scheduling.configure({ monthlyLimit: options.monthlyLimit }), events, commands, from, to, {
+    root: options.root,
+  });
 
 interface Log {
   events: RecordedEvent[];
@@ -73,7 +90,8 @@ describe('spanTestSource', () => {
     it('checks the reaction to its trigger and the reaction’s own decision, under the recorded monthly limit', () => {
       const trigger = positionOf(causal, 'SlotBooked', (d) => d.pairedSlotId !== undefined);
       const text = source(causal, trigger, trigger + 3);
-      expect(text).toContain('createScheduling({ monthlyLimit: 2 })');
+      expect(text).toContain('const domainName = "scheduling";');
+      expect(text).toContain('const domain = builtIn.configure({"monthlyLimit":2});');
       expect(text).toContain(
         `.whenEvent(log[${trigger - 1}], { saga: "overbooking", now: "2026-03-02T08:00" })`,
       );
@@ -88,7 +106,7 @@ describe('spanTestSource', () => {
       const retried = conflict.commands.find((c) => c.attempts.length > 0 && c.outcome.kind === 'accepted')!;
       const text = source(conflict, 12, conflict.events.length);
       expect(text).toContain(
-        '  // A conflict first: it expected doctorday-ana-silva_2026-03-03 at v5, another writer had taken it to v6;',
+        '    await annotate("A conflict first: it expected doctorday-ana-silva_2026-03-03 at v5, another writer had taken it to v6;',
       );
       expect(text).toContain(`given(logUpTo(${retried.headPosition - 1}))`);
     });
@@ -105,7 +123,7 @@ describe('spanTestSource', () => {
         '#12–13 (SlotBooked) have no command record: the command log does not hold the command that appended ' +
           'them (an imported log, or records lost), so nothing says what was decided.',
       ]);
-      expect(result.text).toContain('// Not checked: #12–13 (SlotBooked) have no command record');
+      expect(result.text).toContain('  it.todo("Not checked: #12–13 (SlotBooked) have no command record');
       expect(result.tests).toBe(1);
     });
 
@@ -146,6 +164,24 @@ describe('spanTestSource', () => {
 
     it('refuses an empty log', () => {
       expect(spanTestSource([], [], 1, 1, { monthlyLimit: 10 }).kind).toBe('refused');
+    });
+  });
+
+  describe('of another domain', () => {
+    it('replays its decisions and its sagas’ reactions, and tells its rules from the runtime’s outcomes', async () => {
+      const sandbox = createRuntime(tally.configure({ ringEvery: 2 }));
+      for (const by of [2, 3, -9]) await sandbox.dispatch({ type: 'Count', data: { counterId: 'a', by } });
+      await sandbox.settle();
+      const events = await sandbox.events();
+      const commands = await sandbox.commands();
+      sandbox.close();
+      const result = spanTestSourceOf(tally.configure({ ringEvery: 2 }), events, commands, 1, events.length);
+      if (result.kind !== 'source') throw new Error(result.reason);
+      expect(result.text).toContain('const domainName = "tally";');
+      expect(result.text).toContain('const domain = builtIn.configure({"ringEvery":2});');
+      expect(result.text).toContain('.thenRejects("BelowZero");');
+      expect(result.text).toContain('#2 the bell saga reacts to Counted with Ring');
+      expect(result.notes).toEqual([]);
     });
   });
 

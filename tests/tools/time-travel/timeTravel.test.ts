@@ -1,9 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { type Runtime as Sandbox } from '../../../src/runtime/index.ts';
-import { TimeTravel, queriesAt } from '../../../src/tools/time-travel/timeTravel.ts';
+import { createRuntime } from '../../../src/runtime/index.ts';
+import { buildTimelineIndex } from '../../../src/tools/time-travel/model/timelineIndex.ts';
+import { TimeTravel, queriesAt, sagaInstancesOf } from '../../../src/tools/time-travel/timeTravel.ts';
+import { tally } from '../../fixtures/tallyDomain.ts';
 import type { RecordedEvent } from '../../../src/core/event.ts';
 import { createScheduling } from '../../../src/domains/scheduling/index.ts';
+import { scheduling } from '../../../src/domains/index.ts';
 import { causalLog } from '../../fixtures/sampleLogs.ts';
 
 const context = () => createScheduling({ monthlyLimit: 2 });
@@ -96,12 +100,12 @@ describe('TimeTravel', () => {
     const booking = events.find((e) => e.type === 'SlotBooked')!;
     const { dayId, slotId } = booking.data as { dayId: string; slotId: string };
     const statusAt = (p: number) =>
-      queriesAt(travel.at(p), () => sandbox.clock.now())
+      queriesAt(scheduling, travel.at(p), () => sandbox.clock.now())
         .doctorDay(dayId)
         ?.slots.find((s) => s.slotId === slotId)?.status;
     expect(statusAt(booking.position - 1)).toBe('available');
     expect(statusAt(booking.position)).toBe('booked');
-    expect(queriesAt(travel.at(0), () => sandbox.clock.now()).doctorDay(dayId)).toBeNull();
+    expect(queriesAt(scheduling, travel.at(0), () => sandbox.clock.now()).doctorDay(dayId)).toBeNull();
   });
 
   it('follows a growing log, and starts again when the log is replaced', () => {
@@ -189,5 +193,45 @@ describe('TimeTravel', () => {
     const travel = new TimeTravel(context(), { snapshotEvery: 500 });
     travel.sync(long);
     expect(viewAt(travel, 12_345)).toEqual(freshFold(long, 12_345));
+  });
+});
+
+describe('time travel over another domain', () => {
+  it('binds that domain’s queries and lists its sagas’ instances as of any position', async () => {
+    const sandbox = createRuntime(tally);
+    for (const by of [2, 3, 4]) await sandbox.dispatch({ type: 'Count', data: { counterId: 'a', by } });
+    await sandbox.settle();
+    const events = await sandbox.events();
+    sandbox.close();
+    const travel = new TimeTravel(tally.context);
+    travel.sync(events);
+    const secondCount = events.filter((e) => e.type === 'Counted')[1].position;
+    const view = travel.at(secondCount);
+    expect(queriesAt(tally, view, () => tally.defaultNow).total('a')).toBe(5);
+    expect(queriesAt(tally, travel.at(events.length), () => tally.defaultNow).total('a')).toBe(9);
+    expect(sagaInstancesOf(tally, 'bell', view.sagaState('bell'))).toEqual([
+      { key: 'bell', state: 'listening', context: { seen: secondCount, counted: 2 } },
+    ]);
+    expect(sagaInstancesOf(tally, 'no-such-saga', null)).toEqual([]);
+    expect(sagaInstancesOf(tally, 'toString', null)).toEqual([]);
+  });
+
+  it('groups the timeline’s lanes as the domain groups its streams', async () => {
+    const grouped = {
+      ...tally,
+      streamGroupOf: (streamId: string) => (streamId === 'calendar' ? 'days' : 'counters'),
+    };
+    const sandbox = createRuntime(tally, { now: '2026-05-04T09:00' });
+    await sandbox.dispatch({ type: 'Count', data: { counterId: 'a', by: 1 } });
+    await sandbox.dispatch({ type: 'Count', data: { counterId: 'b', by: 1 } });
+    sandbox.clock.set('2026-05-05T09:00');
+    await sandbox.settle();
+    const index = buildTimelineIndex(await sandbox.events(), await sandbox.commands(), grouped.streamGroupOf);
+    sandbox.close();
+    expect(index.groups).toEqual([
+      { id: 'counters', streamIds: ['counter-a', 'counter-b'] },
+      { id: 'days', streamIds: ['calendar'] },
+    ]);
+    expect(index.sagaNames).toEqual(['bell']);
   });
 });

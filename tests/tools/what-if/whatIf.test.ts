@@ -1,7 +1,17 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Message } from '../../../src/core/domain/scenario.ts';
 import type { RecordedEvent } from '../../../src/core/event.ts';
-import { createDomainRuntime as createSandbox } from '../../../src/domains/index.ts';
-import { applyEdits, isSagaEvent, runWhatIf } from '../../../src/tools/what-if/whatIf.ts';
+import type { CommandRecord } from '../../../src/store/eventStore.ts';
+import { createDomainRuntime as createSandbox, scheduling } from '../../../src/domains/index.ts';
+import { createRuntime } from '../../../src/runtime/index.ts';
+import { readSideOf } from '../../../src/tools/shared/readSide.ts';
+import {
+  applyLogEdits as applyEdits,
+  isSagaEvent,
+  runWhatIf as runWhatIfOf,
+  type WhatIfInput,
+  type WhatIfSide,
+} from '../../../src/tools/what-if/whatIf.ts';
 import {
   bookDoubleSlot,
   bookSlot,
@@ -10,7 +20,27 @@ import {
   registerPatient,
   scheduleDay,
 } from '../../../src/domains/scheduling/builders.ts';
-import type { Message } from '../../../src/tools/scenarios/model/scenarioFile.ts';
+import { tally } from '../../fixtures/tallyDomain.ts';
+
+/** The what-if of a practice log recorded under a monthly limit (the practice's default, 10, when none). */
+const runWhatIf = ({ monthlyLimit, ...input }: WhatIfInput & { monthlyLimit?: number }) =>
+  runWhatIfOf(monthlyLimit === undefined ? scheduling : scheduling.configure({ monthlyLimit }), input);
+
+/** A side's answer to one question of the read side. */
+const answer = (side: WhatIfSide, query: string, ...args: string[]): unknown =>
+  side.readSide.answers.find((a) => a.query === query && a.args.join('|') === args.join('|'))?.answer;
+
+/** The booked slots of a side's day, `time patient`, as its doctorDay read model says. */
+const booked = (side: WhatIfSide, dayId: string) =>
+  (
+    answer(side, 'doctorDay', dayId) as { slots: { startTime: string; status: string; patientId?: string }[] }
+  ).slots
+    .filter((slot) => slot.status === 'booked')
+    .map((slot) => `${slot.startTime} ${slot.patientId}`);
+const free = (side: WhatIfSide, dayId: string) =>
+  (answer(side, 'doctorDay', dayId) as { slots: { startTime: string; status: string }[] }).slots
+    .filter((slot) => slot.status === 'available')
+    .map((slot) => slot.startTime);
 
 const { anaSilva, tomBaker, mariaLopez } = people;
 const NOW = '2026-03-02T08:00';
@@ -25,7 +55,7 @@ function deepFreeze<T>(value: T): T {
 }
 
 /** The practice, Tom at 09:00, Maria at 09:10, and (limit 1) Tom's overbooking at 09:20 compensated by the saga. */
-async function liveLog(): Promise<RecordedEvent[]> {
+async function liveLog(): Promise<{ events: RecordedEvent[]; commands: CommandRecord[] }> {
   const sandbox = createSandbox({ now: NOW, monthlyLimit: 1 });
   for (const command of [
     registerDoctor(anaSilva),
@@ -38,9 +68,9 @@ async function liveLog(): Promise<RecordedEvent[]> {
   ])
     expect((await sandbox.dispatch(command)).kind).toBe('accepted');
   await sandbox.settle();
-  const events = await sandbox.events();
+  const recorded = { events: await sandbox.events(), commands: await sandbox.commands() };
   sandbox.close();
-  return events;
+  return recorded;
 }
 
 const positionOf = (events: readonly RecordedEvent[], type: string, slot: string) =>
@@ -49,9 +79,12 @@ const positionOf = (events: readonly RecordedEvent[], type: string, slot: string
 
 describe('runWhatIf', () => {
   let log: RecordedEvent[];
+  let commands: CommandRecord[];
   let snapshot: string;
   beforeAll(async () => {
-    log = deepFreeze(await liveLog());
+    const recorded = await liveLog();
+    log = deepFreeze(recorded.events);
+    commands = recorded.commands;
     snapshot = JSON.stringify(log);
   });
 
@@ -63,24 +96,31 @@ describe('runWhatIf', () => {
     const tomAt9 = positionOf(log, 'SlotBooked', '09:00');
     const result = await runWhatIf({
       events: log,
+      commands,
       edits: [{ kind: 'skip', position: tomAt9 }],
       now: NOW,
       monthlyLimit: 1,
     });
     if (result.kind !== 'ok') throw new Error(result.message);
-    expect(result.original.readSide.days[DAY].booked).toEqual(['09:00 tom-baker', '09:10 maria-lopez']);
-    expect(result.branch.readSide.days[DAY].booked).toEqual(['09:10 maria-lopez', '09:20 tom-baker']);
-    expect(result.branch.readSide.days[DAY].free).toContain('09:00');
+    expect(booked(result.original, DAY)).toEqual(['09:00 tom-baker', '09:10 maria-lopez']);
+    expect(booked(result.branch, DAY)).toEqual(['09:10 maria-lopez', '09:20 tom-baker']);
+    expect(free(result.branch, DAY)).toContain('09:00');
     // Without the 09:00 booking, the 09:20 one is Tom's first of the month: no compensation, no mail.
     expect(result.original.reactions.map((r) => r.command)).toEqual(['CancelSlotBooking', 'NotifyPatient']);
     expect(result.branch.reactions).toEqual([]);
-    expect(result.original.readSide.mailbox['tom-baker']).toHaveLength(1);
-    expect(result.branch.readSide.mailbox['tom-baker']).toBeUndefined();
+    expect(answer(result.original, 'mailbox', 'tom-baker')).toHaveLength(1);
+    expect(answer(result.branch, 'mailbox', 'tom-baker')).toEqual([]);
     expect(result.sagaEventsLeftOut).toBe(2);
     expect(result.differences).toEqual([
-      `Day ${DAY}: not booked in the branch: 09:00 tom-baker`,
-      `Day ${DAY}: booked only in the branch: 09:20 tom-baker`,
-      'Messages to tom-baker: 1 → none',
+      `availableSlots(2026-03-02): [ana-silva].slots: without ${DAY}_09:20, [ana-silva].slots: with ${DAY}_09:00`,
+      `patientSlots(tom-baker): without ${DAY}_09:00, with ${DAY}_09:20`,
+      expect.stringMatching(
+        new RegExp(`^appointment\\(${DAY}_09:00\\): \\{slotId: ${DAY}_09:00, .*… → none$`),
+      ),
+      expect.stringMatching(new RegExp(`^appointment\\(${DAY}_09:20\\): none → \\{slotId: ${DAY}_09:20, `)),
+      `doctorDay(${DAY}): slots[${DAY}_09:00].status: booked → available, slots[${DAY}_09:00].patientId: tom-baker → none, ` +
+        `slots[${DAY}_09:20].status: available → booked, slots[${DAY}_09:20].patientId: none → tom-baker`,
+      'mailbox(tom-baker): 1 row → none',
       'Saga reactions: 2 in the original, 0 in the branch',
     ]);
     expect(result.original.violations).toEqual([]);
@@ -94,9 +134,10 @@ describe('runWhatIf', () => {
       position: positionOf(log, 'SlotBooked', '09:00'),
       edits: [],
       now: NOW,
+      monthlyLimit: 1,
     });
     if (result.kind !== 'ok') throw new Error(result.message);
-    expect(result.original.readSide.days[DAY].booked).toEqual(['09:00 tom-baker']);
+    expect(booked(result.original, DAY)).toEqual(['09:00 tom-baker']);
     expect(result.differences).toEqual([]);
   });
 
@@ -163,14 +204,14 @@ describe('runWhatIf', () => {
       position: tomAt9,
       edits: [
         { kind: 'skip', position: tomAt9 },
-        { kind: 'insertCommand', at: tomAt9 - 1, command: bookSlot(mariaLopez) as Message },
+        { kind: 'insert', at: tomAt9 - 1, item: bookSlot(mariaLopez) as Message },
       ],
       now: NOW,
     });
     if (result.kind !== 'ok') throw new Error(result.message);
     expect(result.branch.commands).toEqual(['BookSlot: accepted (SlotBooked)']);
-    expect(result.branch.readSide.days[DAY].booked).toEqual(['09:00 maria-lopez']);
-    expect(result.differences).toContain('Monthly bookings of maria-lopez 2026-03: none → 1');
+    expect(booked(result.branch, DAY)).toEqual(['09:00 maria-lopez']);
+    expect(result.differences).toContain('monthlyBookings(maria-lopez, 2026-03): 0 → 1');
   });
 
   it('appends a double slot’s two bookings together, as its command did', async () => {
@@ -187,7 +228,7 @@ describe('runWhatIf', () => {
     const result = await runWhatIf({ events: doubleLog, edits: [], now: NOW });
     if (result.kind !== 'ok') throw new Error(result.message);
     expect(result.branch.violations).toEqual([]);
-    expect(result.branch.readSide.days[DAY].booked).toEqual(['09:00 tom-baker', '09:10 tom-baker']);
+    expect(booked(result.branch, DAY)).toEqual(['09:00 tom-baker', '09:10 tom-baker']);
   });
 
   it('says when an edit names an event the branch does not hold', async () => {
@@ -214,15 +255,15 @@ describe('runWhatIf', () => {
         { kind: 'skip', position: tomAt9 },
         { kind: 'skip', position: tomAt920 },
         {
-          kind: 'insertCommand',
+          kind: 'insert',
           before: maria,
-          command: bookSlot({ ...tomBaker, startTime: '09:40' }) as Message,
+          item: bookSlot({ ...tomBaker, startTime: '09:40' }) as Message,
         },
         { kind: 'move', position: maria, before: null },
         {
-          kind: 'insertCommand',
+          kind: 'insert',
           before: null,
-          command: bookSlot({ ...mariaLopez, startTime: '09:50' }) as Message,
+          item: bookSlot({ ...mariaLopez, startTime: '09:50' }) as Message,
         },
       ],
     );
@@ -257,7 +298,7 @@ describe('runWhatIf', () => {
     const mariaAt920 = bookSlot({ ...mariaLopez, startTime: '09:20' }) as Message;
     const result = await runWhatIf({
       events: log,
-      edits: [{ kind: 'insertCommand', before: null, command: mariaAt920 }],
+      edits: [{ kind: 'insert', before: null, item: mariaAt920 }],
       now: NOW,
       monthlyLimit: 1,
     });
@@ -301,16 +342,16 @@ describe('runWhatIf', () => {
       edits: [
         { kind: 'skip', position: booking },
         {
-          kind: 'insertCommand',
+          kind: 'insert',
           before: null,
-          command: bookSlot({ ...tomBaker, startTime: '09:20' }) as Message,
+          item: bookSlot({ ...tomBaker, startTime: '09:20' }) as Message,
         },
       ],
       now: NOW,
       monthlyLimit: 1,
     });
     if (result.kind !== 'ok') throw new Error(result.message);
-    expect(result.branch.readSide.days[DAY].booked).toEqual(['09:20 tom-baker']);
+    expect(booked(result.branch, DAY)).toEqual(['09:20 tom-baker']);
     await sandbox.settle();
     expect({
       events: await sandbox.events(),
@@ -318,5 +359,102 @@ describe('runWhatIf', () => {
       head: sandbox.head(),
     }).toEqual(before);
     sandbox.close();
+  });
+});
+
+describe('the original side', () => {
+  it('equals the live log’s read models, replayed under the settings the log was recorded with', async () => {
+    const live = createSandbox({ now: NOW, monthlyLimit: 1 });
+    for (const command of [
+      registerDoctor(anaSilva),
+      registerPatient(tomBaker),
+      scheduleDay(),
+      bookSlot(tomBaker),
+      bookSlot({ ...tomBaker, startTime: '09:10' }),
+    ])
+      await live.dispatch(command);
+    await live.settle();
+    const events = await live.events();
+    const domain = scheduling.configure({ monthlyLimit: 1 });
+    const liveReadSide = readSideOf(domain, events, (name) => live.projectionState(name), NOW);
+    const commands = await live.commands();
+    live.close();
+    const result = await runWhatIfOf(domain, { events, commands, edits: [], now: NOW });
+    if (result.kind !== 'ok') throw new Error(result.message);
+    expect(result.original.readSide).toEqual(liveReadSide);
+    expect(result.original.reactions.map((r) => r.command)).toEqual(['CancelSlotBooking', 'NotifyPatient']);
+    // The branch without edits replays to the same read side (its events have new ids, quoted as the same events).
+    expect(result.differences).toEqual([]);
+    // Under another limit than the log's, the branch's sagas decide otherwise.
+    const otherLimit = await runWhatIfOf(scheduling, { events, commands, edits: [], now: NOW });
+    if (otherLimit.kind !== 'ok') throw new Error(otherLimit.message);
+    // The original is the log as recorded: every answer but the configured limit itself is the live one.
+    const recorded = (side: typeof liveReadSide) => ({
+      ...side,
+      answers: side.answers.filter((a) => a.query !== 'monthlyLimit'),
+    });
+    expect(recorded(otherLimit.original.readSide)).toEqual(recorded(liveReadSide));
+    expect(otherLimit.differences).toContain('mailbox(tom-baker): 1 row → none');
+  });
+});
+
+describe('a what-if of another domain', () => {
+  /** Two counters: a counted 2 then 3, b counted 1; the bell rings after each count. */
+  async function tallyLog(): Promise<{ events: RecordedEvent[]; commands: CommandRecord[] }> {
+    const sandbox = createRuntime(tally);
+    for (const [counterId, by] of [
+      ['a', 2],
+      ['b', 1],
+      ['a', 3],
+      ['a', -4],
+    ] as const)
+      expect((await sandbox.dispatch({ type: 'Count', data: { counterId, by } })).kind).toBe('accepted');
+    await sandbox.settle();
+    const recorded = { events: await sandbox.events(), commands: await sandbox.commands() };
+    sandbox.close();
+    return recorded;
+  }
+
+  it('replays the branch with that domain’s sagas and compares its queries’ answers', async () => {
+    const { events, commands } = await tallyLog();
+    const counted = events.filter((e) => e.type === 'Counted');
+    const result = await runWhatIfOf(tally, {
+      events,
+      commands,
+      edits: [
+        { kind: 'skip', position: counted[3].position },
+        { kind: 'insert', before: null, item: { type: 'Count', data: { counterId: 'c', by: 7 } } },
+      ],
+      now: tally.defaultNow,
+    });
+    if (result.kind !== 'ok') throw new Error(result.message);
+    expect(result.sagaEventsLeftOut).toBe(4);
+    expect(result.original.readSide.answers).toEqual([
+      { query: 'total', args: ['a'], answer: 1 },
+      { query: 'total', args: ['b'], answer: 1 },
+      { query: 'total', args: ['c'], answer: 0 },
+    ]);
+    expect(result.differences).toEqual([
+      'total(a): 1 → 5',
+      'total(c): 0 → 7',
+      'Saga reactions: 4 in the original, 4 in the branch',
+    ]);
+    expect(result.branch.commands).toEqual(['Count: accepted (Counted)']);
+    expect(result.branch.reactions.map((r) => r.subject)).toEqual(['a', 'b', 'a', 'c']);
+  });
+
+  it('refuses a branch its domain says no stream could hold, naming the step', async () => {
+    const { events, commands } = await tallyLog();
+    const counted = events.filter((e) => e.type === 'Counted');
+    const result = await runWhatIfOf(tally, {
+      events,
+      commands,
+      edits: [{ kind: 'move', position: counted[3].position, before: counted[0].position }],
+      now: tally.defaultNow,
+    });
+    expect(result).toEqual({
+      kind: 'invalid',
+      message: `Step 1 (Counted a, event ${counted[3].position} of the original) would take counter-a below 0 (to -4)`,
+    });
   });
 });

@@ -72,18 +72,10 @@ export interface TimelineIndex {
 /** Positions per density block: at 100k events on a 1,100 px plot a block is under a pixel wide. */
 export const BLOCK = 64;
 
-/** Pure: the aggregate type of a stream: `doctorday-ana_2026-03-03` → `doctorday`, `practice` → `practice`. */
-export const aggregateTypeOf = (streamId: string): string => {
-  const dash = streamId.indexOf('-');
-  return dash < 0 ? streamId : streamId.slice(0, dash);
-};
-
 const versionNumber = (v: ExpectedVersion) => (v === 'no-stream' ? 0 : v === 'any' ? null : v);
 
-/** An empty index, to be extended as the log grows. */
-export const emptyTimelineIndex = (
-  groupOfStream: (streamId: string) => string = aggregateTypeOf,
-): TimelineIndex => ({
+/** An empty index, to be extended as the log grows; streams are grouped in lanes by `groupOfStream` (the domain's `streamGroupOf`). */
+export const emptyTimelineIndex = (groupOfStream: (streamId: string) => string): TimelineIndex => ({
   head: 0,
   events: [],
   commands: [],
@@ -171,7 +163,7 @@ const isCovered = (record: CommandRecord, head: number) =>
 export const buildTimelineIndex = (
   events: readonly RecordedEvent[],
   commands: readonly CommandRecord[],
-  groupOfStream: (streamId: string) => string = aggregateTypeOf,
+  groupOfStream: (streamId: string) => string,
 ): TimelineIndex => extendTimelineIndex(emptyTimelineIndex(groupOfStream), events, commands);
 
 function markOf(index: TimelineIndex, record: CommandRecord): CommandMark {

@@ -1,15 +1,18 @@
 /** What a read model actually answers after a scenario's When and its sagas, to take as the expectation. */
+import type { DomainModule } from '../../../core/domain/domainModule.ts';
+import type { GivenItem, Message } from '../../../core/domain/scenario.ts';
+import { runQuery, scenarioDomain } from '../../../tools/scenarios/engine.ts';
 import { rowsAfterSagas } from '../../../tools/scenarios/run.ts';
-import { runQuery, type GivenItem, type Message } from '../../../tools/scenarios/model/scenarioFile.ts';
-import type { ScenarioQueryName } from '../../../tools/scenarios/model/scenarioRows.ts';
 
 export type ActualAnswer = { kind: 'ok'; answer: unknown } | { kind: 'failed'; message: string };
 
-/** The parts of the builder a scratch run needs; the monthly limit as typed in, with the builder's verdict on it. */
+/** The parts of the builder a scratch run needs: the domain, its settings, and the problem of one typed wrong. */
 export interface ScenarioSoFar {
+  domain: DomainModule;
   now: string;
-  monthlyLimit: string;
-  monthlyLimitProblem: string | null;
+  settings: Record<string, unknown>;
+  /** The first setting typed in wrong, in words (nothing runs then). */
+  settingProblem: string | null;
   given: GivenItem[];
   when: Message | null;
 }
@@ -20,18 +23,21 @@ export interface ScenarioSoFar {
  */
 export async function actualAnswer(
   scenario: ScenarioSoFar,
-  rows: { query: ScenarioQueryName; args: readonly string[] },
+  rows: { query: string; args: readonly string[] },
 ): Promise<ActualAnswer> {
   if (!scenario.when) return { kind: 'failed', message: 'Choose the When command first.' };
-  if (scenario.monthlyLimitProblem) return { kind: 'failed', message: `${scenario.monthlyLimitProblem}.` };
-  const limitText = scenario.monthlyLimit.trim();
-  const played = await rowsAfterSagas({
+  if (scenario.settingProblem) return { kind: 'failed', message: `${scenario.settingProblem}.` };
+  const played = await rowsAfterSagas(scenario.domain, {
     now: scenario.now,
-    monthlyLimit: limitText === '' ? undefined : Number(limitText),
+    settings: scenario.settings,
     given: scenario.given,
     when: scenario.when,
   });
   if (played.kind === 'failed') return { kind: 'failed', message: played.message };
   const read = (name: string) => played.outcome.projections[name];
-  return { kind: 'ok', answer: runQuery({ query: rows.query, args: [...rows.args] }, scenario.now)(read) };
+  const domain = scenarioDomain(scenario.domain, { settings: scenario.settings });
+  return {
+    kind: 'ok',
+    answer: runQuery(domain, { query: rows.query, args: [...rows.args] }, scenario.now)(read),
+  };
 }

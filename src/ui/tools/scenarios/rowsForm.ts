@@ -1,17 +1,21 @@
-/** The form for one expected read-model answer: labelled arguments per query, and the answer in plain choices. */
+/**
+ * The form for one expected read-model answer, for any domain: a query of the domain's catalog, one field per
+ * argument (labelled and checked as the query says), and the answer in plain choices.
+ */
+import type { DomainModule } from '../../../core/domain/domainModule.ts';
+import type { DomainEvent } from '../../../core/event.ts';
 import {
   answerFits,
   answerProblems,
   argumentProblem,
-  scenarioQueries,
+  queryNamed,
   type QueryAnswerKind,
-  type QueryArgumentKind,
-  type ScenarioQueryName,
 } from '../../../tools/scenarios/model/scenarioRows.ts';
+import { argumentValues } from '../../../tools/shared/readSide.ts';
 
 /** An expected answer as the builder keeps it: the arguments comma-separated, the answer as JSON text. */
 export interface RowsText {
-  query: ScenarioQueryName;
+  query: string;
   args: string;
   expected: string;
 }
@@ -20,7 +24,7 @@ export interface RowsText {
 export type Expectation = 'none' | 'count' | 'json';
 
 export interface RowsForm {
-  query: ScenarioQueryName;
+  query: string;
   /** One value per argument of the query, in order. */
   args: string[];
   expectation: Expectation;
@@ -28,31 +32,20 @@ export interface RowsForm {
   json: string;
 }
 
-export const argumentFields: Record<QueryArgumentKind, { label: string; hint: string }> = {
-  date: { label: 'Date', hint: 'YYYY-MM-DD' },
-  patientId: { label: 'Patient id', hint: 'e.g. tom-baker' },
-  slotId: { label: 'Slot id', hint: 'e.g. ana-silva_2026-03-02_09:00' },
-  dayId: { label: 'Day id', hint: 'e.g. ana-silva_2026-03-02' },
-  month: { label: 'Month', hint: 'YYYY-MM, e.g. 2026-03' },
-};
-
-/** Each query in a product owner's words, and what "nothing" means for it. */
-export const queryTexts: Record<ScenarioQueryName, { summary: string; none: string }> = {
-  availableSlots: { summary: 'The free slots of a date, by doctor.', none: 'No free slots' },
-  patientSlots: {
-    summary: 'The slots a patient has booked, after the scenario’s clock.',
-    none: 'No booked slots',
-  },
-  appointment: { summary: 'One booked slot with its patient and doctor.', none: 'No appointment (null)' },
-  doctorDay: { summary: 'A doctor’s day and the status of each slot.', none: 'No such day (null)' },
-  mailbox: { summary: 'The messages a patient was sent, oldest first.', none: 'No messages' },
-  monthlyBookings: { summary: 'How many active bookings a patient has in a month.', none: '' },
-};
-
-export const COUNT_LABEL = 'Expected bookings';
+export const COUNT_LABEL = 'Expected count';
 export const JSON_LABEL = 'Expected answer (JSON)';
 
-const answerOf = (query: ScenarioQueryName): QueryAnswerKind => scenarioQueries[query].answer;
+/** What "nothing" reads as for each kind of answer. */
+export const noneLabels: Record<QueryAnswerKind, string> = {
+  count: '',
+  list: 'No rows',
+  oneOrNull: 'None (null)',
+  value: 'Nothing (null)',
+};
+
+const argsOf = (domain: DomainModule, query: string) => queryNamed(domain, query)?.args ?? [];
+const answerOf = (domain: DomainModule, query: string): QueryAnswerKind =>
+  queryNamed(domain, query)?.answer ?? 'value';
 const noneOf = (answer: QueryAnswerKind) => (answer === 'list' ? [] : null);
 const pretty = (value: unknown) => JSON.stringify(value, null, 2);
 
@@ -65,11 +58,10 @@ const parsed = (text: string): { value: unknown } | null => {
 };
 
 /** Pure: the form showing an expected answer the builder holds (from a file, a link or a new row). */
-export function rowsFormOf(text: RowsText): RowsForm {
-  const kinds = scenarioQueries[text.query].args;
+export function rowsFormOf(domain: DomainModule, text: RowsText): RowsForm {
   const values = text.args.split(',').map((arg) => arg.trim());
-  const args = kinds.map((_, index) => values[index] ?? '');
-  const answer = answerOf(text.query);
+  const args = argsOf(domain, text.query).map((_, index) => values[index] ?? '');
+  const answer = answerOf(domain, text.query);
   const expected = parsed(text.expected);
   if (answer === 'count')
     return { query: text.query, args, expectation: 'count', count: text.expected.trim(), json: '' };
@@ -79,21 +71,21 @@ export function rowsFormOf(text: RowsText): RowsForm {
     : { query: text.query, args, expectation: 'json', count: '', json: text.expected };
 }
 
-/** Pure: the form after picking another query; arguments of the same kind are kept, the answer starts at none. */
-export function withQuery(form: RowsForm, query: ScenarioQueryName): RowsForm {
-  const before = scenarioQueries[form.query].args;
-  const args = scenarioQueries[query].args.map((kind) => {
-    const index = before.indexOf(kind);
+/** Pure: the form after picking another query; arguments of the same name are kept, the answer starts at none. */
+export function withQuery(domain: DomainModule, form: RowsForm, query: string): RowsForm {
+  const before = argsOf(domain, form.query).map((argument) => argument.name);
+  const args = argsOf(domain, query).map((argument) => {
+    const index = before.indexOf(argument.name);
     return index === -1 ? '' : form.args[index];
   });
-  const answer = answerOf(query);
+  const answer = answerOf(domain, query);
   return { query, args, expectation: answer === 'count' ? 'count' : 'none', count: '', json: '' };
 }
 
 /** Pure: what the builder keeps for the form (the file format's check names what is still wrong). */
-export function rowsTextOf(form: RowsForm): RowsText {
+export function rowsTextOf(domain: DomainModule, form: RowsForm): RowsText {
   const args = form.args.map((arg) => arg.trim()).join(', ');
-  const answer = answerOf(form.query);
+  const answer = answerOf(domain, form.query);
   const expected =
     answer === 'count'
       ? form.count.trim()
@@ -104,15 +96,15 @@ export function rowsTextOf(form: RowsForm): RowsText {
 }
 
 /** Pure: each field's problem, in words beginning with its label; keys `arg-<index>`, `count`, `json`. */
-export function rowsFormProblems(form: RowsForm): Record<string, string> {
+export function rowsFormProblems(domain: DomainModule, form: RowsForm): Record<string, string> {
   const problems: Record<string, string> = {};
-  for (const [index, kind] of scenarioQueries[form.query].args.entries()) {
+  for (const [index, argument] of argsOf(domain, form.query).entries()) {
     const value = (form.args[index] ?? '').trim();
     // Why a rule of the form's own: the builder keeps the arguments comma-separated.
-    const problem = value.includes(',') ? 'must not contain a comma' : argumentProblem(kind, value);
-    if (problem) problems[`arg-${index}`] = `${argumentFields[kind].label} ${problem}`;
+    const problem = value.includes(',') ? 'must not contain a comma' : argumentProblem(argument, value);
+    if (problem) problems[`arg-${index}`] = `${argument.label} ${problem}`;
   }
-  const answer = answerOf(form.query);
+  const answer = answerOf(domain, form.query);
   if (answer === 'count') {
     const count = form.count.trim();
     const problem =
@@ -146,16 +138,19 @@ export function answerSummary(form: RowsForm): string | null {
   return typeof value === 'object' ? 'One row.' : null;
 }
 
-/** Pure: the answer to put in the JSON field, as the scenario actually gives it (to confirm or correct). */
-export const withActualAnswer = (form: RowsForm, actual: unknown): RowsForm =>
-  answerOf(form.query) === 'count'
+/** Pure: the answer to put in the form, as the scenario actually gives it (to confirm or correct). */
+export const withActualAnswer = (domain: DomainModule, form: RowsForm, actual: unknown): RowsForm =>
+  answerOf(domain, form.query) === 'count'
     ? { ...form, expectation: 'count', count: String(actual) }
     : { ...form, expectation: 'json', json: pretty(actual) };
 
-/** Pure: the months of the dates a scenario mentions, to suggest for a month argument. */
-export const monthsOf = (dates: readonly string[]): string[] =>
-  [...new Set(dates.map((date) => date.slice(0, 7)))].sort();
-
-/** Pure: the suggestions for one argument, from the ids and dates the Given mentions. */
-export const argumentSuggestions = (known: Record<string, string[]>, kind: QueryArgumentKind): string[] =>
-  kind === 'month' ? monthsOf(known.date ?? []) : (known[kind] ?? []);
+/** Pure: the values to suggest for argument `index` of a query: those the scenario's history names. */
+export const argumentSuggestions = (
+  domain: DomainModule,
+  query: string,
+  index: number,
+  history: readonly DomainEvent[],
+): string[] => {
+  const argument = argsOf(domain, query)[index];
+  return argument ? argumentValues(domain, argument, history) : [];
+};

@@ -1,11 +1,20 @@
 import { createActor } from 'xstate';
 import { checkpointAt } from '../../../runtime/progressHistory.ts';
-import { TimeTravel, queriesAt } from '../../../tools/time-travel/timeTravel.ts';
-import { createScheduling, listSagaInstances } from '../../../domains/scheduling/index.ts';
+import type { DomainModule } from '../../../core/domain/domainModule.ts';
+import { resolveDomain } from '../../../domains/index.ts';
+import { TimeTravel, queriesAt, sagaInstancesOf } from '../../../tools/time-travel/timeTravel.ts';
 import type { AppState, SagaView } from '../../shell/appState.svelte.ts';
 import { playbackMachine, type PlaybackEvent } from './playbackMachine.ts';
 
 export type PlaybackMode = 'live' | 'paused' | 'playing';
+
+/** The default domain, under the app's monthly limit when the domain has that setting. */
+function defaultDomainOf(app: AppState): DomainModule {
+  const domain = resolveDomain(undefined);
+  return Object.hasOwn(domain.settings, 'monthlyLimit')
+    ? domain.configure({ monthlyLimit: app.monthlyLimit })
+    : domain;
+}
 
 /**
  * The app's time travel: a playback machine over the log's positions; while it is not live, the app's panels
@@ -20,14 +29,21 @@ export class TimelineState {
   readonly sagas = $derived.by(() => this.#sagasAsOf());
 
   #app: AppState;
+  readonly #domainOf: () => DomainModule;
+  /** The domain (under its settings) the time travel folds with: a new one when the app's changes. */
+  #domain: DomainModule;
   #travel: TimeTravel;
-  #monthlyLimit: number;
   #actor;
 
-  constructor(app: AppState) {
+  /**
+   * `domain` gives the app's domain under the settings its log is recorded with (read again as it changes); by
+   * default, the default domain under the app's monthly limit, for the callers that predate domains.
+   */
+  constructor(app: AppState, domain: () => DomainModule = () => defaultDomainOf(app)) {
     this.#app = app;
-    this.#monthlyLimit = app.monthlyLimit;
-    this.#travel = new TimeTravel(createScheduling({ monthlyLimit: app.monthlyLimit }));
+    this.#domainOf = domain;
+    this.#domain = domain();
+    this.#travel = new TimeTravel(this.#domain.context);
     this.#actor = createActor(playbackMachine, { input: { head: app.head } });
     this.#actor.subscribe((snapshot) => {
       this.mode = snapshot.value as PlaybackMode;
@@ -44,6 +60,11 @@ export class TimelineState {
     this.#actor.send(event);
   }
 
+  /** The domain the time travel folds with (under the log's settings). */
+  get domain(): DomainModule {
+    return this.#domainOf();
+  }
+
   close(): void {
     this.#actor.stop();
     this.#app.past = null;
@@ -55,16 +76,17 @@ export class TimelineState {
       app.past = null;
       return;
     }
-    if (app.monthlyLimit !== this.#monthlyLimit) {
-      this.#monthlyLimit = app.monthlyLimit;
-      this.#travel = new TimeTravel(createScheduling({ monthlyLimit: app.monthlyLimit }));
+    const domain = this.#domainOf();
+    if (domain !== this.#domain) {
+      this.#domain = domain;
+      this.#travel = new TimeTravel(domain.context);
     }
     this.#travel.sync(app.events);
     const view = this.#travel.at(this.position);
     app.past = {
       position: view.position,
       head: app.head,
-      query: queriesAt(view, () => app.now),
+      query: queriesAt(domain, view, () => app.now),
       read: view.read,
       sagaState: view.sagaState,
     };
@@ -84,7 +106,11 @@ export class TimelineState {
         ...saga,
         checkpoint,
         lag: past.position - checkpoint,
-        instances: listSagaInstances(past.sagaState(saga.name)),
+        instances: sagaInstancesOf(
+          this.#domain,
+          saga.name,
+          past.sagaState(saga.name),
+        ) as SagaView['instances'],
         reactions: saga.reactions.filter(
           (r) => r.outcome.kind === 'accepted' && (r.outcome.firstPosition ?? Infinity) <= past.position,
         ),

@@ -1,28 +1,35 @@
+import type { DomainModule } from '../../../core/domain/domainModule.ts';
+import type { Message } from '../../../core/domain/scenario.ts';
 import type { RecordedEvent } from '../../../core/event.ts';
-import { validateCommand } from '../../../domains/scheduling/validation.ts';
-import type { Message } from '../../../tools/scenarios/model/scenarioFile.ts';
+import { resolveDomain } from '../../../domains/index.ts';
+import type { CommandRecord } from '../../../store/eventStore.ts';
+import { editsOf } from '../../../tools/what-if/edits.ts';
 import {
   isSagaEvent,
   runWhatIf,
-  type WhatIfEdit,
+  type LogEdit,
   type WhatIfInput,
   type WhatIfResult,
 } from '../../../tools/what-if/whatIf.ts';
 import type { Outcome } from '../../shell/appState.svelte.ts';
-import { parseEventData } from '../../forms/eventForms.ts';
 import { isSameData } from '../../forms/eventFormValues.ts';
 import { PAGE_SIZE, pageOf, searchLog, type LogPage } from './liveWhatIfLog.ts';
 
-/** Replays a what-if: on this thread by default; the app runs it in a worker, and may stop it. */
-export type WhatIfRunner = (input: WhatIfInput) => { result: Promise<WhatIfResult | null>; stop(): void };
+/** Replays a what-if of a domain: on this thread by default; the app runs it in a worker, and may stop it. */
+export type WhatIfRunner = (
+  domain: DomainModule,
+  input: WhatIfInput,
+) => { result: Promise<WhatIfResult | null>; stop(): void };
 
-const onThisThread: WhatIfRunner = (input) => ({ result: runWhatIf(input), stop: () => {} });
+const onThisThread: WhatIfRunner = (domain, input) => ({ result: runWhatIf(domain, input), stop: () => {} });
 
 /**
- * A what-if branch of the practice's live log: fork at any position, make several edits there (skip, change,
- * move, insert commands), then compare both sides. The log is only read.
+ * A what-if branch of a domain's live log: fork at any position, make several edits there (skip, change, move,
+ * insert commands), then compare both sides. The log is only read.
  */
 export class LiveWhatIfState {
+  /** The domain the log is of, under the settings it was recorded with. */
+  domain = $state.raw<DomainModule>(resolveDomain(undefined));
   /** Fork after this position; 0 = the head. */
   position = $state(0);
   /** Words every listed event must contain (`#12`, a type, an id of its data). */
@@ -42,8 +49,9 @@ export class LiveWhatIfState {
   readonly #runner: WhatIfRunner;
   #stop: (() => void) | null = null;
 
-  constructor(options: { runner?: WhatIfRunner } = {}) {
+  constructor(options: { runner?: WhatIfRunner; domain?: DomainModule } = {}) {
     this.#runner = options.runner ?? onThisThread;
+    if (options.domain) this.domain = options.domain;
   }
 
   forkPosition(events: readonly RecordedEvent[]): number {
@@ -94,10 +102,15 @@ export class LiveWhatIfState {
   /** The advanced way: the event's data typed as JSON, checked as the domain reads its type, then as `changeTo`. */
   changeJson(events: readonly RecordedEvent[], position: number, dataText: string): string | null {
     const type = events.find((each) => each.position === position)?.type ?? '';
-    const parsed = parseEventData(type, dataText);
-    return parsed.kind === 'invalid'
-      ? `Event #${position} is unchanged: ${parsed.message}`
-      : this.changeTo(events, position, [parsed.event]);
+    let data: unknown;
+    try {
+      data = JSON.parse(dataText);
+    } catch {
+      return `Event #${position} is unchanged: The event data is not valid JSON.`;
+    }
+    const [first] = this.domain.eventProblems({ type, data });
+    if (first) return `Event #${position} is unchanged: ${type}: ${first.path.join('.')} ${first.problem}`;
+    return this.changeTo(events, position, [{ type, data: data as Record<string, unknown> }]);
   }
 
   unchange(position: number): void {
@@ -119,7 +132,7 @@ export class LiveWhatIfState {
    * the branch as it was and comes back as the outcome to show; null once added.
    */
   insert(events: readonly RecordedEvent[], command: Message, before: number | null): Outcome | null {
-    const validated = validateCommand(command);
+    const validated = this.domain.context.validate(command);
     if (validated.kind === 'invalid')
       return { kind: 'rejected', error: validated.error, commandId: 'what-if-insert' };
     const problem = this.#notInBranch(events, [before]);
@@ -148,28 +161,32 @@ export class LiveWhatIfState {
     this.inserts = this.inserts.filter((_, i) => i !== index);
   }
 
-  /** The edit list the choices amount to: skips, changes, then the moves and the inserts in the order made. */
-  edits(): WhatIfEdit[] {
-    const isSkipped = (position: number) => this.skipped.includes(position);
-    return $state.snapshot([
-      ...this.skipped.map((position): WhatIfEdit => ({ kind: 'skip', position })),
-      ...Object.entries(this.changed)
-        .filter(([position]) => !isSkipped(Number(position)))
-        .map(([position, data]): WhatIfEdit => ({ kind: 'change', position: Number(position), data })),
-      ...this.moves.map(({ position, before }): WhatIfEdit => ({ kind: 'move', position, before })),
-      ...this.inserts.map(({ command, before }): WhatIfEdit => ({ kind: 'insertCommand', before, command })),
-    ]) as WhatIfEdit[];
+  /** The edit list the choices amount to (the shared edit model's order: moves, inserts, changes, skips). */
+  edits(): LogEdit[] {
+    return $state.snapshot(
+      editsOf<Message>({
+        skipped: this.skipped,
+        changed: Object.entries(this.changed).map(([position, data]) => [Number(position), data] as const),
+        moves: this.moves,
+        inserts: this.inserts.map(({ command, before }) => ({ item: command, before })),
+      }),
+    ) as LogEdit[];
   }
 
-  async run(events: readonly RecordedEvent[], now: string, monthlyLimit: number): Promise<void> {
+  /** Replays the branch beside the original as recorded, under the domain's settings (the log's own). */
+  async run(
+    events: readonly RecordedEvent[],
+    now: string,
+    commands: readonly CommandRecord[] = [],
+  ): Promise<void> {
     this.#stop?.();
     this.isRunning = true;
-    const run = this.#runner({
+    const run = this.#runner(this.domain, {
       events,
+      commands,
       position: this.forkPosition(events),
       edits: this.edits(),
       now,
-      monthlyLimit,
     });
     this.#stop = run.stop;
     try {

@@ -1,14 +1,19 @@
+/** The live what-if's list of the log: pages of the users' events, searched, and each edit named in words. */
+import type { DomainModule } from '../../../core/domain/domainModule.ts';
+import type { Message } from '../../../core/domain/scenario.ts';
 import type { RecordedEvent } from '../../../core/event.ts';
-import { isSagaEvent, type WhatIfEdit } from '../../../tools/what-if/whatIf.ts';
+import { questionLabel, type QueryAnswer } from '../../../tools/shared/readSide.ts';
+import { subjectOf as idsOf } from '../../../tools/shared/scratchSandbox.ts';
+import { describeEdit as describeAnyEdit, type WhatIfEdit } from '../../../tools/what-if/edits.ts';
+import { isSagaEvent } from '../../../tools/what-if/whatIf.ts';
 
 /** How many events of the log the what-if lists at once. */
 export const PAGE_SIZE = 30;
 
-/** Pure: what an event is about, in one id (its slot, day, patient or doctor). */
-export function subjectOf(event: { data: unknown }): string {
-  const data = (event.data ?? {}) as Record<string, unknown>;
-  const value = data.slotId ?? data.dayId ?? data.patientId ?? data.doctorId;
-  return typeof value === 'string' ? value : '';
+/** Pure: what a message is about, in one id: the longest (most specific) of the ids its data names. */
+export function subjectOf(domain: DomainModule, message: { data: unknown }): string {
+  const ids = idsOf(domain, message).split(', ').filter(Boolean);
+  return ids.reduce((longest, id) => (id.length > longest.length ? id : longest), '');
 }
 
 // Why a cache: every keystroke of a search over a 10k-event log would stringify every event again.
@@ -43,43 +48,39 @@ export function pageOf(matches: readonly RecordedEvent[], fork: number, start: n
 }
 
 /** Pure: an event named by its position, type and subject: `#12 SlotBooked ana-silva_2026-03-02_09:00`. */
-export function nameOf(position: number, byPosition: ReadonlyMap<number, RecordedEvent>): string {
+export function nameOf(
+  domain: DomainModule,
+  position: number,
+  byPosition: ReadonlyMap<number, RecordedEvent>,
+): string {
   const event = byPosition.get(position);
-  return event ? `#${position} ${event.type} ${subjectOf(event)}`.trim() : `#${position}`;
+  return event ? `#${position} ${event.type} ${subjectOf(domain, event)}`.trim() : `#${position}`;
 }
 
 /** Pure: one line per edit, naming the events by position and type, for the list of changes on the branch. */
-export function describeEdit(edit: WhatIfEdit, byPosition: ReadonlyMap<number, RecordedEvent>): string {
-  const name = (position: number) => nameOf(position, byPosition);
-  const where = (before: number | null) => (before === null ? 'at the end' : `before ${name(before)}`);
-  if (edit.kind === 'skip') return `Skip ${name(edit.position)}`;
-  if (edit.kind === 'change') {
-    const original = (byPosition.get(edit.position)?.data ?? {}) as Record<string, unknown>;
-    const text = (value: unknown) => (typeof value === 'string' ? value : (JSON.stringify(value) ?? 'none'));
-    const changed = [...new Set([...Object.keys(original), ...Object.keys(edit.data)])]
-      .filter((key) => text(original[key]) !== text(edit.data[key]))
-      .map((key) => `${key} → ${text(edit.data[key])}`);
-    return `Change the data of ${name(edit.position)}${changed.length > 0 ? `: ${changed.join(', ')}` : ''}`;
-  }
-  if (edit.kind === 'move')
-    return 'before' in edit
-      ? `Move ${name(edit.position)} ${where(edit.before)}`
-      : `Move ${name(edit.position)} to step ${edit.to + 1}`;
-  return 'before' in edit
-    ? `Insert ${edit.command.type} ${subjectOf(edit.command)} ${where(edit.before)}`.replace('  ', ' ')
-    : `Insert ${edit.command.type} at step ${edit.at + 1}`;
-}
+export const describeEdit = (
+  domain: DomainModule,
+  edit: WhatIfEdit<Message>,
+  byPosition: ReadonlyMap<number, RecordedEvent>,
+): string =>
+  describeAnyEdit(edit, {
+    original: (position) => nameOf(domain, position, byPosition),
+    inserted: (command) => `${command.type} ${subjectOf(domain, command)}`.trim(),
+    dataOf: (position) => (byPosition.get(position)?.data ?? {}) as Record<string, unknown>,
+  });
 
-/** Up to this many days, both sides list every day; beyond, only the days that differ. */
-export const DAYS_LISTED = 12;
+/** Up to this many answers, both sides list every one; beyond, only those that differ. */
+export const ANSWERS_LISTED = 24;
 
-/** Pure: the days the comparison lists, and how many the same on both sides it leaves out. */
-export function daysToShow(
-  original: Record<string, unknown>,
-  branch: Record<string, unknown>,
-): { days: string[]; sameLeftOut: number } {
-  const all = [...new Set([...Object.keys(original), ...Object.keys(branch)])].sort();
-  if (all.length <= DAYS_LISTED) return { days: all, sameLeftOut: 0 };
-  const days = all.filter((day) => JSON.stringify(original[day]) !== JSON.stringify(branch[day]));
-  return { days, sameLeftOut: all.length - days.length };
+/** Pure: the questions the comparison lists (by label), and how many answered the same on both sides it leaves out. */
+export function answersToShow(
+  original: readonly QueryAnswer[],
+  branch: readonly QueryAnswer[],
+): { questions: string[]; sameLeftOut: number } {
+  const left = new Map(original.map((answer) => [questionLabel(answer), JSON.stringify(answer.answer)]));
+  const right = new Map(branch.map((answer) => [questionLabel(answer), JSON.stringify(answer.answer)]));
+  const all = [...new Set([...left.keys(), ...right.keys()])];
+  if (all.length <= ANSWERS_LISTED) return { questions: all, sameLeftOut: 0 };
+  const questions = all.filter((question) => left.get(question) !== right.get(question));
+  return { questions, sameLeftOut: all.length - questions.length };
 }

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { scheduling } from '../../../../src/domains/index.ts';
 import {
   argumentProblem,
-  rowsProblem,
-  scenarioQueries,
+  rowsProblem as rowsProblemOf,
 } from '../../../../src/tools/scenarios/model/scenarioRows.ts';
+import { tally } from '../../../fixtures/tallyDomain.ts';
+
+const rowsProblem = (rows: Parameters<typeof rowsProblemOf>[1]) => rowsProblemOf(scheduling, rows);
 
 describe('an expected read-model answer', () => {
   it.each([
@@ -48,9 +51,23 @@ describe('an expected read-model answer', () => {
     expect(rowsProblem({ query, args: [...args], expected })).toEqual({ path: ['expected'], problem });
   });
 
-  it('knows the arguments of every query', () => {
-    expect(scenarioQueries.monthlyBookings.args).toEqual(['patientId', 'month']);
-    expect(argumentProblem('month', '2026-13')).toBe('must be YYYY-MM, e.g. 2026-03');
-    expect(argumentProblem('slotId', 'ana-silva_2026-03-02_09:00')).toBeNull();
+  it('checks each argument with the rule of the domain’s query', () => {
+    const [patient, month] = scheduling.queries.monthlyBookings.args;
+    expect([patient.name, month.name]).toEqual(['patientId', 'month']);
+    expect(argumentProblem(month, '2026-13')).toBe('must be YYYY-MM, e.g. 2026-03');
+    expect(argumentProblem(scheduling.queries.appointment.args[0], 'ana-silva_2026-03-02_09:00')).toBeNull();
+  });
+
+  it('names a query that is not one of the domain’s, even one an object has (`toString`)', () => {
+    expect(rowsProblem({ query: 'toString', args: [], expected: null })).toMatchObject({ path: ['query'] });
+    expect(rowsProblemOf(tally, { query: 'mailbox', args: ['tom-baker'], expected: [] })).toEqual({
+      path: ['query'],
+      problem: 'must be a query of tally: one of total (got "mailbox")',
+    });
+    expect(rowsProblemOf(tally, { query: 'total', args: ['a'], expected: 5 })).toBeNull();
+    expect(rowsProblemOf(tally, { query: 'total', args: ['a'], expected: [] })).toEqual({
+      path: ['expected'],
+      problem: 'must be a whole number, 0 or more',
+    });
   });
 });

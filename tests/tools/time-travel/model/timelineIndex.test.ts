@@ -11,6 +11,10 @@ import {
   extendTimelineIndex,
   type TimelineIndex,
 } from '../../../../src/tools/time-travel/model/timelineIndex.ts';
+import { scheduling } from '../../../../src/domains/index.ts';
+
+/** The doctor practice's lanes: its streams grouped as the domain groups them. */
+const groupOf = (streamId: string) => scheduling.streamGroupOf(streamId);
 
 type Log = { events: RecordedEvent[]; commands: CommandRecord[] };
 
@@ -54,7 +58,7 @@ describe('the timeline index kept up to date as the log grows', () => {
     'extending it in any steps gives the index built at once (%s log)',
     (name) => {
       const log = logs[name];
-      const whole = shape(buildTimelineIndex(log.events, log.commands));
+      const whole = shape(buildTimelineIndex(log.events, log.commands, groupOf));
       expect(whole.commands.length).toBe(log.commands.length);
       fc.assert(
         fc.property(
@@ -63,7 +67,7 @@ describe('the timeline index kept up to date as the log grows', () => {
             // Why sorted: the app reads a growing log; events and commands grow independently.
             const es = cuts.map(([e]) => e).sort((a, b) => a - b);
             const cs = cuts.map(([, c]) => c).sort((a, b) => a - b);
-            let index = emptyTimelineIndex();
+            let index = emptyTimelineIndex(groupOf);
             es.forEach((e, i) => {
               const grown = prefix(log, e, cs[i]);
               index = extendTimelineIndex(index, grown.events, grown.commands);
@@ -83,7 +87,7 @@ describe('the timeline index kept up to date as the log grows', () => {
     const log = logs.conflict;
     // Why reversed: records are written when outcomes are known, which need not follow log order.
     const reversed = [...log.commands].reverse().map((record, i) => ({ ...record, seq: i + 1 }));
-    const index = buildTimelineIndex(log.events, reversed);
+    const index = buildTimelineIndex(log.events, reversed, groupOf);
     const xs = index.commands.map((m) => m.x);
     expect(new Set(xs).size).toBeGreaterThan(3);
     expect(xs).toEqual([...xs].sort((a, b) => a - b));
@@ -96,7 +100,7 @@ describe('the timeline index kept up to date as the log grows', () => {
     const cause = log.events.find((e) => e.id === reaction.causationId)!;
     // The command record is read, but the log read just before ends before the reaction's events.
     const early = extendTimelineIndex(
-      emptyTimelineIndex(),
+      emptyTimelineIndex(groupOf),
       log.events.slice(0, cause.position),
       log.commands.slice(0, reaction.seq),
     );
@@ -108,9 +112,9 @@ describe('the timeline index kept up to date as the log grows', () => {
 
   it('returns the same index when nothing was appended, and a new one when something was', () => {
     const log = logs.causal;
-    const index = buildTimelineIndex(log.events, log.commands);
+    const index = buildTimelineIndex(log.events, log.commands, groupOf);
     expect(extendTimelineIndex(index, log.events, log.commands)).toBe(index);
-    const shorter = buildTimelineIndex(log.events.slice(0, 5), []);
+    const shorter = buildTimelineIndex(log.events.slice(0, 5), [], groupOf);
     const grown = extendTimelineIndex(shorter, log.events.slice(0, 6), []);
     expect(grown).not.toBe(shorter);
     expect(grown.revision).toBe(shorter.revision + 1);
@@ -118,11 +122,11 @@ describe('the timeline index kept up to date as the log grows', () => {
 
   it('indexes a log that does not continue the indexed one (reset, import) from scratch', () => {
     const [causal, conflict] = [logs.causal, logs.conflict];
-    const index = buildTimelineIndex(causal.events, causal.commands);
+    const index = buildTimelineIndex(causal.events, causal.commands, groupOf);
     const replaced = extendTimelineIndex(index, conflict.events, conflict.commands);
-    expect(shape(replaced)).toEqual(shape(buildTimelineIndex(conflict.events, conflict.commands)));
-    const reset = extendTimelineIndex(buildTimelineIndex(causal.events, causal.commands), [], []);
-    expect(shape(reset)).toEqual(shape(emptyTimelineIndex()));
+    expect(shape(replaced)).toEqual(shape(buildTimelineIndex(conflict.events, conflict.commands, groupOf)));
+    const reset = extendTimelineIndex(buildTimelineIndex(causal.events, causal.commands, groupOf), [], []);
+    expect(shape(reset)).toEqual(shape(emptyTimelineIndex(groupOf)));
   });
 });
 
@@ -130,7 +134,7 @@ describe('the density blocks', () => {
   it('count each stream’s and each group’s events per block of positions, as the log grows', async () => {
     const sandbox = await causalLog();
     const events = await sandbox.events();
-    let index = emptyTimelineIndex();
+    let index = emptyTimelineIndex(groupOf);
     for (let e = 0; e <= events.length; e += 7) index = extendTimelineIndex(index, events.slice(0, e), []);
     index = extendTimelineIndex(index, events, []);
     for (const [key, rows, keyOf] of [
@@ -151,7 +155,7 @@ describe('the density blocks', () => {
 
   it('count command marks per block of x, per command lane', async () => {
     const sandbox = await causalLog();
-    const index = buildTimelineIndex(await sandbox.events(), await sandbox.commands());
+    const index = buildTimelineIndex(await sandbox.events(), await sandbox.commands(), groupOf);
     const expected = new Map<string, number[]>();
     for (const mark of index.commands) {
       const row = expected.get(mark.lane) ?? [];
@@ -173,7 +177,7 @@ describe('stepping through marks with the keyboard', () => {
     'visits every event and command once, in drawing order, both ways (%s log)',
     async (_, make) => {
       const sandbox = await make();
-      const index = buildTimelineIndex(await sandbox.events(), await sandbox.commands());
+      const index = buildTimelineIndex(await sandbox.events(), await sandbox.commands(), groupOf);
       // The oracle: all marks sorted by x, a command before the events at its x, commands by seq.
       const expected = [
         ...index.events.map((e) => ({ id: e.id, key: [e.position, 1, 0] })),

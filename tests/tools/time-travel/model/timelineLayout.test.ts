@@ -25,6 +25,10 @@ import {
   layoutTimeline,
   positionScale,
 } from '../../../../src/tools/time-travel/model/timelineLayout.ts';
+import { scheduling } from '../../../../src/domains/index.ts';
+
+/** The doctor practice's lanes: its streams grouped as the domain groups them. */
+const groupOf = (streamId: string) => scheduling.streamGroupOf(streamId);
 
 const WIDTH = 1000;
 const progress = (sandbox: Sandbox) => ({
@@ -33,7 +37,7 @@ const progress = (sandbox: Sandbox) => ({
 });
 
 async function indexOf(sandbox: Sandbox): Promise<TimelineIndex> {
-  return buildTimelineIndex(await sandbox.events(), await sandbox.commands());
+  return buildTimelineIndex(await sandbox.events(), await sandbox.commands(), groupOf);
 }
 
 describe('the timeline layout', () => {
@@ -181,7 +185,7 @@ describe('the timeline layout', () => {
 
   describe('for a log of 100,000 events', () => {
     const big = syntheticLog(100_000);
-    const index = buildTimelineIndex(big.events, big.commands);
+    const index = buildTimelineIndex(big.events, big.commands, groupOf);
     const lanes = layoutLanes(index, { projections: [], sagas: [] });
 
     it('collapses the big groups and draws density paths, one per lane, instead of 100k marks', () => {
@@ -208,7 +212,7 @@ describe('the timeline layout', () => {
         const isBurst = (i >= 40_000 && i < 40_300) || (i >= 77_700 && i < 77_710);
         return { ...event, streamId: isBurst ? `patient-p${i % 3}` : `doctorday-d${i % 50}` };
       });
-      const skewed = buildTimelineIndex(events, []);
+      const skewed = buildTimelineIndex(events, [], groupOf);
       const skewedLanes = layoutLanes(skewed, { projections: [], sagas: [] });
       const x = zoomIdentity.translate(-123, 0).scale(1.3).rescaleX(positionScale(skewed.head, WIDTH));
       const layout = layoutTimeline(skewed, {

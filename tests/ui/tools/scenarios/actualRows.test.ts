@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { builtInScenarios } from '../../../../src/tools/scenarios/model/scenarioFile.ts';
+import { scheduling } from '../../../../src/domains/index.ts';
 import { actualAnswer } from '../../../../src/ui/tools/scenarios/actualRows.ts';
+import { tally } from '../../../fixtures/tallyDomain.ts';
 
-const overbooking = builtInScenarios.find((s) => s.id === 'overbooking-accepted-first')!;
-const soFar = { ...overbooking, monthlyLimit: '3', monthlyLimitProblem: null };
+const overbooking = scheduling.scenarios.find((s) => s.id === 'overbooking-accepted-first')!;
+const soFar = {
+  ...overbooking,
+  domain: scheduling,
+  settings: { monthlyLimit: 3 },
+  settingProblem: null,
+};
 
 describe('what a read model actually answers after the When', () => {
   it('is read after the sagas reacted: the compensated overbooking leaves Tom 3 bookings', async () => {
@@ -15,7 +21,7 @@ describe('what a read model actually answers after the When', () => {
 
   it('uses the default limit when none is typed in, so nothing is compensated', async () => {
     const answer = await actualAnswer(
-      { ...soFar, monthlyLimit: '' },
+      { ...soFar, settings: {} },
       { query: 'monthlyBookings', args: ['tom-baker', '2026-03'] },
     );
     expect(answer).toEqual({ kind: 'ok', answer: 5 });
@@ -33,7 +39,16 @@ describe('what a read model actually answers after the When', () => {
       message: 'Choose the When command first.',
     });
     expect(
-      await actualAnswer({ ...soFar, monthlyLimitProblem: 'Monthly limit must be a whole number' }, rows),
+      await actualAnswer({ ...soFar, settingProblem: 'Monthly limit must be a whole number' }, rows),
     ).toEqual({ kind: 'failed', message: 'Monthly limit must be a whole number.' });
+  });
+
+  it('reads another domain’s query', async () => {
+    const [, addsUp] = tally.scenarios;
+    const answer = await actualAnswer(
+      { ...addsUp, domain: tally, settings: {}, settingProblem: null },
+      { query: 'total', args: ['a'] },
+    );
+    expect(answer).toEqual({ kind: 'ok', answer: 5 });
   });
 });

@@ -7,18 +7,24 @@ import {
   registerPatient,
   scheduleDay,
 } from '../../../../src/domains/scheduling/builders.ts';
+import type { Message } from '../../../../src/core/domain/scenario.ts';
+import { scheduling } from '../../../../src/domains/index.ts';
 import type { ScenarioLibrary } from '../../../../src/tools/scenarios/library.ts';
-import {
-  builtInScenarios,
-  toScenarioFile,
-  type Message,
-} from '../../../../src/tools/scenarios/model/scenarioFile.ts';
+import { toScenarioFile as toFile } from '../../../../src/tools/scenarios/model/scenarioFormat.ts';
+import { encodeScenarioLink as encodeLink } from '../../../../src/tools/scenarios/model/scenarioLink.ts';
 import { recordEvents } from '../../../../src/core/testing/givenWhenThen.ts';
 import { slotScheduled } from '../../../../src/domains/scheduling/builders.ts';
 import { ScenarioLabState } from '../../../../src/ui/tools/scenarios/scenarioLab.svelte.ts';
-import { encodeScenarioLink } from '../../../../src/ui/tools/scenarios/scenarioLink.ts';
 import { buildEvents, eventFormSpecs } from '../../../../src/ui/forms/eventForms.ts';
-import { rowsFormOf, rowsTextOf, withQuery } from '../../../../src/ui/tools/scenarios/rowsForm.ts';
+import * as rowsForms from '../../../../src/ui/tools/scenarios/rowsForm.ts';
+import { tally } from '../../../fixtures/tallyDomain.ts';
+
+const builtInScenarios = scheduling.scenarios;
+const toScenarioFile = (scenarios: Parameters<typeof toFile>[1]) => toFile(scheduling, scenarios);
+const encodeScenarioLink = (scenario: Parameters<typeof encodeLink>[1]) => encodeLink(scheduling, scenario);
+const rowsFormOf = (text: rowsForms.RowsText) => rowsForms.rowsFormOf(scheduling, text);
+const rowsTextOf = (form: rowsForms.RowsForm) => rowsForms.rowsTextOf(scheduling, form);
+const withQuery = (form: rowsForms.RowsForm, query: string) => rowsForms.withQuery(scheduling, form, query);
 
 const { anaSilva, tomBaker, mariaLopez } = people;
 const as = (command: unknown) => command as Message;
@@ -186,13 +192,13 @@ describe('the scenario builder', () => {
     });
   });
 
-  describe('the monthly limit', () => {
+  describe('the domain’s settings (scheduling’s monthly limit)', () => {
     const overbooking = builtInScenarios.find((s) => s.id === 'overbooking-accepted-first')!;
 
     it('runs the monthly-cap scenario with its limit of 3, so the saga’s cancellations are expected', async () => {
       const lab = new ScenarioLabState();
       lab.load(overbooking);
-      expect(lab.monthlyLimit).toBe('3');
+      expect(lab.settings.monthlyLimit).toBe('3');
       const running = lab.runNow();
       expect(lab.run?.verdict).toMatch(/^Checking: /);
       await running;
@@ -204,9 +210,9 @@ describe('the scenario builder', () => {
     it('uses the practice’s default when left blank, and the same scenario then fails', async () => {
       const lab = new ScenarioLabState();
       lab.load(overbooking);
-      lab.monthlyLimit = '';
+      lab.settings.monthlyLimit = '';
       const built = lab.build();
-      expect(built.kind === 'ok' && 'monthlyLimit' in built.scenario).toBe(false);
+      expect(built.kind === 'ok' && 'settings' in built.scenario).toBe(false);
       await lab.runNow();
       expect(lab.run?.pass).toBe(false);
       expect(lab.run?.scratch?.reactions).toEqual([]);
@@ -215,12 +221,12 @@ describe('the scenario builder', () => {
     it.each(['0', 'two', '2.5', '-3'])('refuses %s next to the field and runs nothing', async (typed) => {
       const lab = new ScenarioLabState();
       lab.load(overbooking);
-      lab.monthlyLimit = typed;
-      expect(lab.monthlyLimitProblem).toBe('Monthly limit must be a whole number of bookings, 1 or more');
+      lab.settings.monthlyLimit = typed;
+      expect(lab.settingProblems.monthlyLimit).toBe('Monthly limit must be a whole number, 1 or more');
       await lab.runNow();
       expect(lab.run).toBeNull();
       expect(lab.notice).toEqual({
-        text: 'The scenario is not complete: Monthly limit must be a whole number of bookings, 1 or more.',
+        text: 'The scenario is not complete: Monthly limit must be a whole number, 1 or more.',
         isError: true,
       });
       expect(lab.link('http://x/')).toBeNull();
@@ -229,10 +235,10 @@ describe('the scenario builder', () => {
     it('travels in the link and the exported test', () => {
       const lab = new ScenarioLabState();
       lab.load(overbooking);
-      lab.monthlyLimit = '2';
+      lab.settings.monthlyLimit = '2';
       const opened = new ScenarioLabState({ hash: new URL(lab.link('http://x/')!).hash });
-      expect(opened.monthlyLimit).toBe('2');
-      expect(lab.testSource()).toContain('const monthlyLimit = 2;');
+      expect(opened.settings.monthlyLimit).toBe('2');
+      expect(lab.testSource()).toContain('const domain = builtIn.configure({"monthlyLimit":2});');
     });
   });
 
@@ -349,6 +355,7 @@ describe('the scenario builder', () => {
     const lab = new ScenarioLabState();
     lab.givenFromLog(log, log.length);
     lab.setWhen(as(bookSlot(mariaLopez)));
+    lab.thenRejection = 'SlotAlreadyBooked';
     lab.runNow();
     expect(lab.run?.verdict).toMatch(/^Passed: BookSlot was rejected with SlotAlreadyBooked/);
     const bookedAt = log.find((event) => event.type === 'SlotBooked')?.position ?? 0;
@@ -394,7 +401,7 @@ describe('the scenario builder', () => {
       'x',
     );
     expect(lab.notice?.text).toBe(
-      'empty.json was not imported, nothing changed. First problem at scenarios: Too small: expected array to have >=1 items',
+      'empty.json was not imported, nothing changed. First problem at scenarios: must hold at least one scenario',
     );
     expect(lab.title).toBe('Maria cannot take Tom’s slot');
   });
@@ -408,7 +415,7 @@ describe('the scenario builder', () => {
         list: async () => ({ scenarios: [], unreadable: [...unreadable] }),
         save: async () => {},
         saveAll: async () => {},
-        remove: async (id) =>
+        remove: async (_, id) =>
           void unreadable.splice(
             unreadable.findIndex((each) => each.id === id),
             1,
@@ -452,5 +459,160 @@ describe('the scenario builder', () => {
       expect(lab.notice?.text).toBe('Importing all.json failed, nothing changed: QuotaExceededError');
       expect(lab.title).toBe('Maria cannot take Tom’s slot');
     });
+  });
+});
+
+/** A library in memory, per domain, as the IndexedDB one keeps it (checked by the same file format). */
+function memoryLibrary(): ScenarioLibrary & { rows: Map<string, unknown> } {
+  const rows = new Map<string, unknown>();
+  const key = (domain: { name: string }, id: string) => `${domain.name}/${id}`;
+  return {
+    rows,
+    list: async (domain) => ({
+      scenarios: [...rows]
+        .filter(([k]) => k.startsWith(`${domain.name}/`))
+        .map(([, scenario]) => structuredClone(scenario) as never),
+      unreadable: [],
+    }),
+    save: async (domain, scenario) => void rows.set(key(domain, scenario.id), structuredClone(scenario)),
+    saveAll: async (domain, scenarios) => {
+      for (const scenario of scenarios) rows.set(key(domain, scenario.id), structuredClone(scenario));
+    },
+    remove: async (domain, id) => void rows.delete(key(domain, id)),
+    close: () => {},
+  };
+}
+
+describe('saving to the library', () => {
+  const [first, second] = builtInScenarios;
+  /** A new scenario in the builder, as a product owner starts one: no id typed, only a title. */
+  function newScenario(lab: ScenarioLabState, title: string, from: (typeof builtInScenarios)[number]) {
+    lab.clear();
+    lab.load({ ...from, id: '' });
+    lab.title = title;
+  }
+
+  it('never replaces the first scenario with a second one: each new one gets its own id from its title', async () => {
+    const library = memoryLibrary();
+    const lab = new ScenarioLabState({ library });
+    newScenario(lab, 'Tom books twice', first);
+    await lab.save('2026-03-02T08:00');
+    newScenario(lab, 'Tom books twice', second);
+    await lab.save('2026-03-02T08:01');
+    newScenario(lab, 'Maria books', second);
+    await lab.save('2026-03-02T08:02');
+    expect([...library.rows.keys()]).toEqual([
+      'scheduling/tom-books-twice',
+      'scheduling/tom-books-twice-2',
+      'scheduling/maria-books',
+    ]);
+    expect(lab.id).toBe('maria-books');
+    expect(lab.notice).toEqual({
+      text: 'Saved “Maria books” in your library as maria-books.',
+      isError: false,
+    });
+  });
+
+  it('updates the scenario it opened from the library in place', async () => {
+    const library = memoryLibrary();
+    const lab = new ScenarioLabState({ library });
+    newScenario(lab, 'Tom books twice', first);
+    await lab.save('2026-03-02T08:00');
+    lab.title = 'Tom books twice, again';
+    await lab.save('2026-03-02T08:01');
+    expect(library.rows.size).toBe(1);
+    expect(library.rows.get('scheduling/tom-books-twice')).toMatchObject({ title: 'Tom books twice, again' });
+  });
+
+  it('asks before replacing another scenario under an id typed in, and replaces it only when confirmed', async () => {
+    const library = memoryLibrary();
+    const lab = new ScenarioLabState({ library });
+    newScenario(lab, 'The first', first);
+    await lab.save('2026-03-02T08:00');
+    newScenario(lab, 'The second', second);
+    lab.id = 'the-first';
+    await lab.save('2026-03-02T08:01');
+    expect(lab.pendingOverwrite).toMatchObject({ replaces: 'The first', scenario: { title: 'The second' } });
+    expect(lab.notice?.isError).toBe(true);
+    expect(library.rows.get('scheduling/the-first')).toMatchObject({ title: 'The first' });
+    lab.cancelOverwrite();
+    expect(lab.pendingOverwrite).toBeNull();
+    expect(library.rows.get('scheduling/the-first')).toMatchObject({ title: 'The first' });
+    await lab.save('2026-03-02T08:02');
+    await lab.confirmOverwrite('2026-03-02T08:03');
+    expect(library.rows.get('scheduling/the-first')).toMatchObject({ title: 'The second' });
+    expect(library.rows.size).toBe(1);
+  });
+});
+
+describe('importing a file', () => {
+  it('does not save a scenario twice when the same file is chosen again, and keeps one that differs beside the other', async () => {
+    const library = memoryLibrary();
+    const lab = new ScenarioLabState({ library });
+    const text = JSON.stringify(toScenarioFile([builtInScenarios[0], builtInScenarios[1]]));
+    await lab.importText(text, 'two.json', 'x');
+    expect(library.rows.size).toBe(2);
+    await lab.importText(text, 'two.json', 'x');
+    expect(library.rows.size).toBe(2);
+    expect(lab.notice?.text).toContain(
+      `Already in your library as they are: ${builtInScenarios[0].id}, ${builtInScenarios[1].id}.`,
+    );
+    const changed = { ...builtInScenarios[0], title: 'Changed since' };
+    await lab.importText(JSON.stringify(toScenarioFile([changed])), 'changed.json', 'x');
+    expect(library.rows.size).toBe(3);
+    expect(library.rows.get(`scheduling/${builtInScenarios[0].id}-2`)).toMatchObject({
+      title: 'Changed since',
+    });
+    expect(lab.notice?.text).toContain(`${builtInScenarios[0].id} → ${builtInScenarios[0].id}-2`);
+  });
+
+  it('refuses a file holding two scenarios with one id, saving neither', async () => {
+    const library = memoryLibrary();
+    const lab = new ScenarioLabState({ library });
+    const text = JSON.stringify(
+      toScenarioFile([builtInScenarios[0], { ...builtInScenarios[1], id: builtInScenarios[0].id }]),
+    );
+    await lab.importText(text, 'twice.json', 'x');
+    expect(lab.notice?.text).toBe(
+      `twice.json was not imported, nothing changed. First problem at scenarios.1.id: "${builtInScenarios[0].id}" is also the id of scenario 1: ids in a file must be unique`,
+    );
+    expect(library.rows.size).toBe(0);
+  });
+});
+
+describe('another domain', () => {
+  const domains = (name: string) => (name === 'tally' ? tally : name === 'scheduling' ? scheduling : null);
+
+  it('builds, runs and saves its scenarios with its own commands, queries and settings', async () => {
+    const library = memoryLibrary();
+    const lab = new ScenarioLabState({ domain: tally, library, domains });
+    expect(lab.builtIns).toEqual(tally.scenarios);
+    expect(Object.keys(lab.settings)).toEqual([]);
+    lab.now = tally.defaultNow;
+    expect(lab.addGivenCommand({ type: 'Count', data: { counterId: 'a', by: 2 } }).kind).toBe('accepted');
+    lab.setWhen({ type: 'Count', data: { counterId: 'a', by: -5 } });
+    lab.thenKind = 'rejection';
+    lab.thenRejection = 'BelowZero';
+    lab.addRows();
+    expect(lab.rows[0]).toMatchObject({ query: 'total', expected: '0' });
+    lab.rows[0].args = 'a';
+    lab.rows[0].expected = '2';
+    lab.settings = { ringEvery: '2' };
+    lab.title = 'Never below zero';
+    await lab.runNow();
+    expect(lab.run?.pass).toBe(true);
+    await lab.save('x');
+    expect([...library.rows.keys()]).toEqual(['tally/never-below-zero']);
+    expect(lab.testSource()).toContain('const domainName = "tally";');
+  });
+
+  it('opens a link of another domain in that domain, and says so to the app', () => {
+    const followed: string[] = [];
+    const lab = new ScenarioLabState({ domains, onDomain: (domain) => followed.push(domain.name) });
+    lab.openLink(`#${encodeLink(tally, tally.scenarios[0])}`);
+    expect(lab.domain).toBe(tally);
+    expect(followed).toEqual(['tally']);
+    expect(lab.title).toBe(tally.scenarios[0].title);
+    expect(lab.run?.pass).toBe(true);
   });
 });

@@ -7,10 +7,14 @@ import {
 } from '../../../../src/tools/time-travel/model/timelineIndex.ts';
 import { causalLog, smallLog } from '../../../fixtures/sampleLogs.ts';
 import { type Runtime as Sandbox } from '../../../../src/runtime/index.ts';
+import { scheduling } from '../../../../src/domains/index.ts';
+
+/** The doctor practice's lanes: its streams grouped as the domain groups them. */
+const groupOf = (streamId: string) => scheduling.streamGroupOf(streamId);
 
 async function indexOf(build: () => Promise<Sandbox>): Promise<TimelineIndex> {
   const sandbox = await build();
-  const index = buildTimelineIndex(await sandbox.events(), await sandbox.commands());
+  const index = buildTimelineIndex(await sandbox.events(), await sandbox.commands(), groupOf);
   sandbox.close();
   return index;
 }
@@ -41,13 +45,11 @@ describe('chainSpan', () => {
 describe('testPreview', () => {
   it('folds the log into one line and keeps the tests', () => {
     const source = spanTestSource(
+      scheduling,
       [...small.events],
       small.commands.map((c) => c.record),
       12,
       13,
-      {
-        monthlyLimit: 10,
-      },
     );
     if (source.kind !== 'source') throw new Error(source.reason);
     const preview = testPreview(source.text, 1_000);

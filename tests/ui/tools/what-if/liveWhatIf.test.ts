@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createDomainRuntime as createSandbox } from '../../../../src/domains/index.ts';
+import { createDomainRuntime as createSandbox, scheduling } from '../../../../src/domains/index.ts';
 import type { WhatIfInput } from '../../../../src/tools/what-if/whatIf.ts';
+import type { LogEdit } from '../../../../src/tools/what-if/whatIf.ts';
+import { bookedOn } from '../../../tools/shared/answers.ts';
 import type { RecordedEvent } from '../../../../src/core/event.ts';
 import {
   bookSlot,
@@ -10,17 +12,22 @@ import {
   scheduleDay,
   slotTimes,
 } from '../../../../src/domains/scheduling/builders.ts';
-import type { Message } from '../../../../src/tools/scenarios/model/scenarioFile.ts';
+import type { Message } from '../../../../src/core/domain/scenario.ts';
 import { buildCommand, commandSpecs } from '../../../../src/ui/forms/commandForms.ts';
 import { buildEvents, eventFormSpecs } from '../../../../src/ui/forms/eventForms.ts';
 import { eventFormValues } from '../../../../src/ui/forms/eventFormValues.ts';
 import { LiveWhatIfState, type WhatIfRunner } from '../../../../src/ui/tools/what-if/liveWhatIf.svelte.ts';
 import {
-  describeEdit,
+  describeEdit as describeEditOf,
   PAGE_SIZE,
   pageOf,
   searchLog,
 } from '../../../../src/ui/tools/what-if/liveWhatIfLog.ts';
+
+/** The log's domain: the practice under the monthly limit the log is recorded with (100: no compensation). */
+const domain = scheduling.configure({ monthlyLimit: 100 });
+const describeEdit = (edit: LogEdit, byPosition: Map<number, RecordedEvent>) =>
+  describeEditOf(domain, edit, byPosition);
 
 const NOW = '2026-03-02T08:00';
 const DAY = 'ana-silva_2026-03-02';
@@ -91,7 +98,7 @@ describe('the live log as the what-if lists it', () => {
 
   it('pages back to the start of the log and forks at an event far from the head', async () => {
     const events = await log(24);
-    const whatIf = new LiveWhatIfState();
+    const whatIf = new LiveWhatIfState({ domain });
     expect(whatIf.page(events).rows.at(-1)?.position).toBe(events.length);
     while (whatIf.page(events).start > 0) whatIf.turn(events, -1);
     expect(whatIf.page(events).rows[0].position).toBe(1);
@@ -109,7 +116,7 @@ describe('the what-if of the live log', () => {
   it('turns several skips, changes, moves and inserts into edits, in the order made', async () => {
     const events = await log(4);
     const [at8, at810, at820, at830] = ['08:00', '08:10', '08:20', '08:30'].map((t) => bookingAt(events, t));
-    const whatIf = new LiveWhatIfState();
+    const whatIf = new LiveWhatIfState({ domain });
     whatIf.toggleSkip(at8);
     whatIf.toggleSkip(at810);
     whatIf.toggleSkip(at8);
@@ -120,41 +127,34 @@ describe('the what-if of the live log', () => {
     whatIf.insert(events, booking('maria-lopez', '09:00'), null);
     expect(whatIf.problem).toBeNull();
     const edits = whatIf.edits();
-    expect(edits.map((e) => e.kind)).toEqual([
-      'skip',
-      'skip',
-      'move',
-      'move',
-      'insertCommand',
-      'insertCommand',
-    ]);
+    expect(edits.map((e) => e.kind)).toEqual(['move', 'move', 'insert', 'insert', 'skip', 'skip']);
     const byPosition = new Map(events.map((e) => [e.position, e]));
     expect(edits.map((edit) => describeEdit(edit, byPosition))).toEqual([
-      `Skip #${at810} SlotBooked ${DAY}_08:10`,
-      `Skip #${at820} SlotBooked ${DAY}_08:20`,
       `Move #${at830} SlotBooked ${DAY}_08:30 before #${at810} SlotBooked ${DAY}_08:10`,
       `Move #${at810} SlotBooked ${DAY}_08:10 at the end`,
       `Insert BookSlot ${DAY}_08:00 before #${at830} SlotBooked ${DAY}_08:30`,
       `Insert BookSlot ${DAY}_09:00 at the end`,
+      `Skip #${at810} SlotBooked ${DAY}_08:10`,
+      `Skip #${at820} SlotBooked ${DAY}_08:20`,
     ]);
   });
 
   it('replays them all: two skipped bookings free their slots, two inserted ones take others', async () => {
     const events = await log(4);
     const [at810, at820] = ['08:10', '08:20'].map((t) => bookingAt(events, t));
-    const whatIf = new LiveWhatIfState();
+    const whatIf = new LiveWhatIfState({ domain });
     whatIf.toggleSkip(at810);
     whatIf.toggleSkip(at820);
     whatIf.insert(events, booking('maria-lopez', '08:10'), null);
     whatIf.insert(events, booking('maria-lopez', '09:00'), null);
-    await whatIf.run(events, NOW, 100);
+    await whatIf.run(events, NOW);
     if (whatIf.result?.kind !== 'ok') throw new Error(String(whatIf.result?.kind));
     expect(whatIf.isRunning).toBe(false);
     expect(whatIf.result.branch.commands).toEqual([
       'BookSlot: accepted (SlotBooked)',
       'BookSlot: accepted (SlotBooked)',
     ]);
-    expect(whatIf.result.branch.readSide.days[DAY].booked).toEqual([
+    expect(bookedOn(whatIf.result.branch.readSide, DAY)).toEqual([
       '08:00 tom-baker',
       '08:10 maria-lopez',
       '08:30 tom-baker',
@@ -167,7 +167,7 @@ describe('the what-if of the live log', () => {
 
   it('refuses to move a sagas’ event, an event after the fork, or an event before itself', async () => {
     const events = await log(2);
-    const whatIf = new LiveWhatIfState();
+    const whatIf = new LiveWhatIfState({ domain });
     whatIf.forkAt(3);
     whatIf.move(events, 2, 5);
     expect(whatIf.problem).toBe(
@@ -183,9 +183,9 @@ describe('the what-if of the live log', () => {
 
   it('says why a move breaks a stream', async () => {
     const events = await log(1);
-    const whatIf = new LiveWhatIfState();
+    const whatIf = new LiveWhatIfState({ domain });
     whatIf.move(events, events.length, 1);
-    await whatIf.run(events, NOW, 10);
+    await whatIf.run(events, NOW);
     expect(whatIf.result?.kind === 'invalid' && whatIf.result.message).toMatch(
       /must start with DayScheduled/,
     );
@@ -195,17 +195,17 @@ describe('the what-if of the live log', () => {
     const events = await log(1);
     const inputs: WhatIfInput[] = [];
     let finish: (value: null) => void = () => {};
-    const runner: WhatIfRunner = (input) => {
+    const runner: WhatIfRunner = (_, input) => {
       inputs.push(input);
       return { result: new Promise((resolve) => (finish = resolve)), stop: () => finish(null) };
     };
-    const whatIf = new LiveWhatIfState({ runner });
+    const whatIf = new LiveWhatIfState({ runner, domain });
     whatIf.changeTo(
       events,
       1,
       eventForm('DoctorRegistered', { ...eventFormValues(events[0])!, specialty: 'GP' }),
     );
-    const running = whatIf.run(events, NOW, 10);
+    const running = whatIf.run(events, NOW);
     expect(whatIf.isRunning).toBe(true);
     expect(() => structuredClone(inputs[0])).not.toThrow();
     expect(inputs[0].edits).toEqual([
@@ -222,23 +222,21 @@ describe('inserting a command through its form', () => {
   it('dispatches the command the form built in the branch, just before the chosen event', async () => {
     const events = await log(1);
     const at8 = bookingAt(events, '08:00');
-    const whatIf = new LiveWhatIfState();
+    const whatIf = new LiveWhatIfState({ domain });
     expect(whatIf.insert(events, booking('maria-lopez', '08:10'), at8)).toBeNull();
-    expect(whatIf.edits()).toEqual([
-      { kind: 'insertCommand', before: at8, command: booking('maria-lopez', '08:10') },
-    ]);
-    await whatIf.run(events, NOW, 100);
+    expect(whatIf.edits()).toEqual([{ kind: 'insert', before: at8, item: booking('maria-lopez', '08:10') }]);
+    await whatIf.run(events, NOW);
     if (whatIf.result?.kind !== 'ok') throw new Error(String(whatIf.result?.kind));
     const { steps, branch } = whatIf.result;
     const inserted = steps.findIndex((step) => step.kind === 'command');
     expect(steps[inserted + 1]).toMatchObject({ kind: 'event', from: at8 });
     expect(branch.commands).toEqual(['BookSlot: accepted (SlotBooked)']);
-    expect(branch.readSide.days[DAY].booked).toEqual(['08:00 tom-baker', '08:10 maria-lopez']);
+    expect(bookedOn(branch.readSide, DAY)).toEqual(['08:00 tom-baker', '08:10 maria-lopez']);
   });
 
   it('leaves the branch as it was when the domain would not read the command, or the place is not in it', async () => {
     const events = await log(1);
-    const whatIf = new LiveWhatIfState();
+    const whatIf = new LiveWhatIfState({ domain });
     const offTheGrid = commandForm('ScheduleSlot', { dayId: DAY, startTime: '09:05' });
     expect(whatIf.insert(events, offTheGrid, null)).toMatchObject({
       kind: 'rejected',
@@ -277,7 +275,7 @@ describe('changing an event through its form', () => {
     const events = await log(1);
     const at8 = bookingAt(events, '08:00');
     const original = events.find((event) => event.position === at8)!;
-    const whatIf = new LiveWhatIfState();
+    const whatIf = new LiveWhatIfState({ domain });
     const values = { ...eventFormValues(original)!, patientId: 'maria-lopez' };
     expect(whatIf.changeTo(events, at8, eventForm('SlotBooked', values))).toBeNull();
     const [edit] = whatIf.edits();
@@ -289,9 +287,9 @@ describe('changing an event through its form', () => {
     expect(describeEdit(edit, new Map(events.map((e) => [e.position, e])))).toBe(
       `Change the data of #${at8} SlotBooked ${DAY}_08:00: patientId → maria-lopez`,
     );
-    await whatIf.run(events, NOW, 100);
+    await whatIf.run(events, NOW);
     if (whatIf.result?.kind !== 'ok') throw new Error(String(whatIf.result?.kind));
-    expect(whatIf.result.branch.readSide.days[DAY].booked).toEqual(['08:00 maria-lopez']);
+    expect(bookedOn(whatIf.result.branch.readSide, DAY)).toEqual(['08:00 maria-lopez']);
     expect(original.data).toMatchObject({ patientId: 'tom-baker' });
     expect(whatIf.changeTo(events, at8, eventForm('SlotBooked', eventFormValues(original)!))).toBeNull();
     expect(whatIf.edits()).toEqual([]);
@@ -301,7 +299,7 @@ describe('changing an event through its form', () => {
     const events = await log(1);
     const slot = events.find((event) => event.type === 'SlotScheduled')!;
     const at8 = bookingAt(events, '08:00');
-    const whatIf = new LiveWhatIfState();
+    const whatIf = new LiveWhatIfState({ domain });
     const twoSlots = eventForm('SlotScheduled', { ...eventFormValues(slot)!, startTimes: '09:00-09:20' });
     expect(whatIf.changeTo(events, slot.position, twoSlots)).toBe(
       `Event #${slot.position} is unchanged: a change makes it one SlotScheduled, not 2.`,
@@ -323,9 +321,9 @@ describe('changing an event through its form', () => {
         JSON.stringify({ dayId: DAY, slotId: `${DAY}_08:10`, patientId: 'tom-baker' }),
       ),
     ).toBeNull();
-    await whatIf.run(events, NOW, 100);
+    await whatIf.run(events, NOW);
     if (whatIf.result?.kind !== 'ok') throw new Error(String(whatIf.result?.kind));
-    expect(whatIf.result.branch.readSide.days[DAY].booked).toEqual(['08:10 tom-baker']);
+    expect(bookedOn(whatIf.result.branch.readSide, DAY)).toEqual(['08:10 tom-baker']);
     whatIf.unchange(at8);
     expect(whatIf.edits()).toEqual([]);
   });

@@ -1,20 +1,23 @@
 import { describe, expect, it } from 'vitest';
+import { domainNamed } from '../../../../src/domains/index.ts';
+import { scheduling } from '../../../../src/domains/index.ts';
 import {
-  builtInScenarios,
   parseScenarioFile,
   parseScenarioText,
   toScenarioFile,
-} from '../../../../src/tools/scenarios/model/scenarioFile.ts';
+} from '../../../../src/tools/scenarios/model/scenarioFormat.ts';
+
+const builtInScenarios = scheduling.scenarios;
 
 // Why loose: the tests break the file in ways its type forbids.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Broken = Record<string, any>;
-const file = () => structuredClone(toScenarioFile(builtInScenarios)) as unknown as Broken;
+const file = () => structuredClone(toScenarioFile(scheduling, builtInScenarios)) as unknown as Broken;
 const bookAFreeSlot = builtInScenarios.findIndex((s) => s.id === 'book-a-free-slot');
 const overbooking = builtInScenarios.findIndex((s) => s.id === 'overbooking-accepted-first');
 
 const problemOf = (json: unknown) => {
-  const parsed = parseScenarioFile(json);
+  const parsed = parseScenarioFile(json, domainNamed);
   return parsed.kind === 'invalid' ? parsed.message : 'read without a problem';
 };
 
@@ -22,7 +25,7 @@ describe('a scenario file whose events or commands do not fit their type', () =>
   it('refuses a Given event with no data, naming the first missing field', () => {
     const broken = file();
     broken.scenarios[bookAFreeSlot].given[2].event = { type: 'SlotBooked', data: {} };
-    expect(parseScenarioFile(broken)).toEqual({
+    expect(parseScenarioFile(broken, domainNamed)).toEqual({
       kind: 'invalid',
       path: `scenarios.${bookAFreeSlot}.given.2.event.data.dayId`,
       message: `scenarios.${bookAFreeSlot}.given.2.event.data.dayId: is required`,
@@ -50,7 +53,7 @@ describe('a scenario file whose events or commands do not fit their type', () =>
     broken.scenarios[bookAFreeSlot].then.events[0].type = 'SlotTaken';
     expect(problemOf(broken)).toMatch(
       new RegExp(
-        `^scenarios\\.${bookAFreeSlot}\\.then\\.events\\.0\\.type: must be one of DoctorRegistered, `,
+        `^scenarios\\.${bookAFreeSlot}\\.then\\.events\\.0\\.type: must be an event type: one of DoctorRegistered, `,
       ),
     );
   });
@@ -107,21 +110,25 @@ describe('a scenario file whose events or commands do not fit their type', () =>
       kind: 'event',
       event: { type: 'SlotBooked', data: {} },
     };
-    expect(parseScenarioText(JSON.stringify(broken))).toMatchObject({ kind: 'invalid' });
-    expect(parseScenarioText(JSON.stringify(broken))).not.toHaveProperty('scenarios');
+    expect(parseScenarioText(JSON.stringify(broken), domainNamed)).toMatchObject({ kind: 'invalid' });
+    expect(parseScenarioText(JSON.stringify(broken), domainNamed)).not.toHaveProperty('scenarios');
   });
 });
 
 describe('a scenario file whose events fit their types', () => {
   it('reads back every built-in scenario exactly as written', () => {
-    const text = JSON.stringify(toScenarioFile(builtInScenarios), null, 2);
-    expect(parseScenarioText(text)).toEqual({ kind: 'ok', scenarios: builtInScenarios });
+    const text = JSON.stringify(toScenarioFile(scheduling, builtInScenarios), null, 2);
+    expect(parseScenarioText(text, domainNamed)).toEqual({
+      kind: 'ok',
+      domain: scheduling,
+      scenarios: builtInScenarios,
+    });
   });
 
   it('keeps an event’s data as written: the check reads it and changes nothing', () => {
     const written = file();
     written.scenarios[bookAFreeSlot].given[1].event.data.name = '  Tom Baker ';
-    const parsed = parseScenarioFile(written);
+    const parsed = parseScenarioFile(written, domainNamed);
     expect(parsed.kind === 'ok' && parsed.scenarios[bookAFreeSlot].given[1]).toEqual({
       kind: 'event',
       event: { type: 'PatientRegistered', data: expect.objectContaining({ name: '  Tom Baker ' }) },
